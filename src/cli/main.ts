@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/index.ts';
+import { VERSION } from '../http/index.ts';
+import { runMigrate } from './migrate.ts';
+import { runStart } from './start.ts';
+
+const USAGE = `dancu ${VERSION}: population registry, electronic identity and once-only public services
+
+Usage: dancu <command> [options]
+
+Commands:
+  start      migrate the database, then serve the API and the web app
+  migrate    apply pending database migrations and exit
+
+Options:
+  -h, --help     show this help
+  -v, --version  show the version
+
+Environment (defaults in brackets):
+  PORT [3000]  HOST [127.0.0.1]  DATABASE_URL [unset: embedded database in DANCU_HOME]
+  DANCU_HOME [./.dancu]  LOG_LEVEL [info]  DANCU_BODY_LIMIT [1048576]  DANCU_TRUST_PROXY [false]
+`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  start: async () => runStart(loadConfig()),
+  migrate: async () => runMigrate(loadConfig()),
+};
+
+/** Runs the `dancu` command line; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+  });
+  const [name, ...rest] = positionals;
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (values.help || name === undefined || name === 'help') {
+    process.stdout.write(USAGE);
+    return name === undefined && !values.help ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`dancu: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`dancu: configuration error: ${error.message}\n`);
+      return 78;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config/index.ts';
+import type { Database } from '../db/index.ts';
+import type { Clock } from '../kernel/index.ts';
+import { apiDocs } from './api-docs.ts';
+import { loggerOptions } from './logging.ts';
+import { operationsRoutes } from './operations.ts';
+import { installProblemHandlers } from './problems.ts';
+import { requestId } from './request-id.ts';
+import { checkRouteSchemas } from './schema-guard.ts';
+import { VERSION } from './version.ts';
+import { webAppRoutes } from './web-app.ts';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Database;
+  readonly clock?: Clock;
+  /** Folder of the built web app (default `dist/web` of this package). */
+  readonly webRoot?: string;
+}
+
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/**
+ * Builds the HTTP application without listening, so that tests drive it with `app.inject()` and the
+ * `start` command decides where it listens.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  let closing = false;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.addHook('onRoute', checkRouteSchemas);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  installProblemHandlers(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets inline style attributes; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await apiDocs(app, { version: VERSION });
+  await app.register(operationsRoutes, { db, version: VERSION, isClosing: () => closing });
+  await webAppRoutes(app, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
+  return app;
+}

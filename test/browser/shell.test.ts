@@ -1,0 +1,155 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/http/version.ts';
+import { type RunningServer, startServer } from '../support/server.ts';
+import { launchChromium } from './chromium.ts';
+
+let server: RunningServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+/** What went wrong on the current test's page: console errors, uncaught errors, requests to other hosts. */
+let problems: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens `path` in a fresh browser context (its own local storage), recording problems as it goes.
+ * `beforeLoad` runs before the first request, e.g. to intercept routes.
+ */
+async function open(path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
+  if (!server || !browser) throw new Error('the server or the browser did not start');
+  const origin = new URL(server.url).origin;
+  context = await browser.newContext();
+  const page = await context.newPage();
+  // Everything is local: a locator that has not matched after 10 s never will, so fail well before the test.
+  page.setDefaultTimeout(10_000);
+  problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request to another host: ${url.href}`);
+  });
+  await beforeLoad?.(page);
+  await page.goto(new URL(path, origin).href);
+  return page;
+}
+
+const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+const mainNav = (page: Page, name: string) => page.getByRole('navigation', { name, exact: true });
+
+describe('the web app shell', () => {
+  it('loads at / in Vietnamese and shows the version the server runs', async () => {
+    const page = await open('/');
+
+    await heading(page, 'Chào mừng đến với dancu').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.title()).toBe('dancu');
+    await page.getByText('Hệ thống hoạt động bình thường').waitFor();
+    await page.getByText(`Phiên bản ${VERSION}`, { exact: true }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('switches to English, and keeps English after a reload', async () => {
+    const page = await open('/');
+    await heading(page, 'Chào mừng đến với dancu').waitFor();
+
+    await page.getByRole('radiogroup', { name: 'Ngôn ngữ / Language' }).getByText('English').click();
+    await heading(page, 'Welcome to dancu').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText('System is running').waitFor();
+    await mainNav(page, 'Main navigation').getByRole('link', { name: 'Officer' }).waitFor();
+
+    await page.reload();
+    await heading(page, 'Welcome to dancu').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText(`Version ${VERSION}`, { exact: true }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("opens an area from the main navigation and shows that area's heading", async () => {
+    const page = await open('/');
+    const officer = mainNav(page, 'Điều hướng chính').getByRole('link', { name: 'Cán bộ', exact: true });
+
+    await officer.click();
+    await heading(page, 'Bàn làm việc cán bộ').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/officer');
+    expect(await officer.getAttribute('aria-current')).toBe('page');
+    expect(await page.title()).toBe('Bàn làm việc cán bộ · dancu');
+    await page.getByText('Chức năng của khu vực này đang được xây dựng', { exact: false }).waitFor();
+    // Focus moves to the new page's content, as after a full page load.
+    expect(await page.locator('main:focus').count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the not-found page on a deep link to an unknown route, with a way home', async () => {
+    const page = await open('/does-not-exist');
+
+    await heading(page, 'Không tìm thấy trang').waitFor();
+    await page.getByRole('link', { name: 'Về trang chủ' }).click();
+    await heading(page, 'Chào mừng đến với dancu').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(problems).toEqual([]);
+  });
+
+  it('has exactly one main landmark, which the skip link reaches from the first Tab', async () => {
+    const page = await open('/');
+    await heading(page, 'Chào mừng đến với dancu').waitFor();
+
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await page.locator('h1').count()).toBe(1);
+    const mainId = await page.getByRole('main').getAttribute('id');
+    expect(mainId).toBeTruthy();
+
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    expect(await focused.textContent()).toBe('Bỏ qua, đến nội dung chính');
+    expect(await focused.getAttribute('href')).toBe(`#${mainId}`);
+    await page.keyboard.press('Enter');
+    await page.locator('main:focus').waitFor({ state: 'attached' });
+    expect(problems).toEqual([]);
+  });
+
+  it('on a small screen, hides the navigation behind the menu button and out of the Tab order', async () => {
+    const page = await open('/');
+    await page.setViewportSize({ width: 390, height: 800 });
+    const menu = page.getByRole('button', { name: 'Mở hoặc đóng menu điều hướng' });
+    const nav = page.locator('nav#main-navigation');
+
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await page.locator('nav#main-navigation[inert]').waitFor({ state: 'attached' });
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await nav.getAttribute('inert')).toBeNull();
+
+    await nav.getByRole('link', { name: 'Cơ sở lưu trú', exact: true }).click();
+    await heading(page, 'Cơ sở lưu trú').waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getAttribute('inert')).not.toBeNull();
+    expect(problems).toEqual([]);
+  });
+
+  it('says so when the server cannot be reached, and recovers on retry', async () => {
+    const page = await open('/', (page) => page.route('**/health', (route) => route.abort()));
+
+    await page.getByText('Không kết nối được với máy chủ. Vui lòng thử lại sau.').waitFor();
+    await page.unroute('**/health');
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByText(`Phiên bản ${VERSION}`, { exact: true }).waitFor();
+  });
+});

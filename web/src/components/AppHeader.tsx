@@ -1,0 +1,39 @@
+import { Box, Burger, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+interface AppHeaderProps {
+  readonly navOpened: boolean;
+  readonly onToggleNav: () => void;
+  /** `id` of the navigation the burger shows and hides on small screens. */
+  readonly navId: string;
+}
+
+/** Product name and subtitle, the mobile menu button and the language switch. */
+export function AppHeader({ navOpened, onToggleNav, navId }: AppHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap">
+        <Burger
+          opened={navOpened}
+          onClick={onToggleNav}
+          hiddenFrom="sm"
+          size="sm"
+          aria-label={t('app.toggleNavigation')}
+          aria-expanded={navOpened}
+          aria-controls={navId}
+        />
+        <Box>
+          <Text fw={700} fz="xl" lh={1.2}>
+            {t('app.name')}
+          </Text>
+          <Text c="dimmed" fz="xs" visibleFrom="sm">
+            {t('app.subtitle')}
+          </Text>
+        </Box>
+      </Group>
+      <LanguageSwitch />
+    </Group>
+  );
+}

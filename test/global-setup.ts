@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { Database, migrate } from '../src/db/index.ts';
+import { prepareDatabase } from '../src/cli/prepare-database.ts';
+import { Database } from '../src/db/index.ts';
 import { withDatabaseName } from './support/postgres-url.ts';
 
 /**
- * Migrates once per test run, so that each test file starts from a migrated database in well under a
+ * Migrates and loads the reference data once per test run, so that each test file starts from a migrated database in well under a
  * second: on PostgreSQL a template database that test files clone with `CREATE DATABASE … TEMPLATE`;
  * on PGlite a dump of the migrated data folder that test files load into memory.
  */
@@ -18,7 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const admin = await Database.open({ url });
     await admin.query(`create database ${template}`);
     const db = await Database.open({ url: withDatabaseName(url, template) });
-    await migrate(db);
+    await prepareDatabase(db);
     await db.close();
     project.provide('database', { engine: 'postgres', url, template });
     return async () => {
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const folder = mkdtempSync(join(tmpdir(), 'dancu-test-'));
   const db = await Database.open({ pglite: { memory: true } });
-  await migrate(db);
+  await prepareDatabase(db);
   const dump = await db.exportEmbedded();
   await db.close();
   if (!dump) throw new Error('the embedded database gave no snapshot');

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/index.ts';
 import { VERSION } from '../http/index.ts';
+import { runBootstrapToken } from './bootstrap-token.ts';
 import { runMigrate } from './migrate.ts';
 import { runStart } from './start.ts';
 
@@ -9,8 +10,9 @@ const USAGE = `dancu ${VERSION}: population registry, electronic identity and on
 Usage: dancu <command> [options]
 
 Commands:
-  start      migrate the database, then serve the API and the web app
-  migrate    apply pending database migrations and exit
+  start                      migrate the database, then serve the API and the web app
+  migrate                    apply pending migrations and reference data, then exit
+  bootstrap-token --reset    revoke the bootstrap administrator token and print a new one
 
 Options:
   -h, --help     show this help
@@ -24,6 +26,7 @@ Environment (defaults in brackets):
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start: async () => runStart(loadConfig()),
   migrate: async () => runMigrate(loadConfig()),
+  'bootstrap-token': async (args) => runBootstrapToken(loadConfig(), args),
 };
 
 /** Runs the `dancu` command line; returns the process exit code. */

@@ -1,8 +1,10 @@
 import closeWithGrace from 'close-with-grace';
 import type { Config } from '../config/index.ts';
-import { migrate } from '../db/index.ts';
 import { buildApp } from '../http/index.ts';
+import { BootstrapTokens } from '../identity/index.ts';
+import { systemClock } from '../kernel/index.ts';
 import { describeDatabase, openDatabase } from './open-database.ts';
+import { prepareDatabase } from './prepare-database.ts';
 
 /**
  * `dancu start`: opens and migrates the database, serves the app, and on SIGINT/SIGTERM stops taking
@@ -10,7 +12,8 @@ import { describeDatabase, openDatabase } from './open-database.ts';
  */
 export async function runStart(config: Config): Promise<void> {
   const db = await openDatabase(config);
-  await migrate(db);
+  await prepareDatabase(db);
+  const token = await new BootstrapTokens(db, systemClock).ensure();
   const app = await buildApp({ config, db });
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'stopping after an error');
@@ -27,9 +30,27 @@ export async function runStart(config: Config): Promise<void> {
       `  database:  ${describeDatabase(config)}`,
       `  API docs:  ${url}/api/docs`,
       `  health:    ${url}/health`,
+      ...signInLines(token),
       '  stop with Ctrl-C',
       '',
       '',
     ].join('\n'),
   );
+}
+
+/** The bootstrap administrator token is shown once, on the start that made it. */
+function signInLines(token: string | undefined): string[] {
+  if (!token) {
+    return [
+      '  sign in:   with the bootstrap administrator token printed on the first start',
+      '             (lost it? `dancu bootstrap-token --reset`)',
+    ];
+  }
+  return [
+    '',
+    '  Bootstrap administrator token (shown only now; keep it safe):',
+    `    ${token}`,
+    '  Use it as "Authorization: Bearer <token>" or paste it on the officer sign-in page.',
+    '',
+  ];
 }

@@ -44,7 +44,7 @@ class PgliteConnection implements RawConnection {
     let total = 0;
     const flush = async () => {
       if (size === 0) return;
-      const result = await this.pglite.query(target, [], { blob: new Blob(batch) });
+      const result = await this.pglite.query(target, [], { blob: new Blob([batch.join('')]) });
       total += result.affectedRows ?? 0;
       batch = [];
       size = 0;

@@ -14,6 +14,15 @@ export async function apiDocs(app: FastifyInstance, options: { version: string }
           'Population registry, electronic identity and once-only public services. Errors are RFC 9457 problems ' +
           'with a stable `code` (see docs/errors.md).',
       },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Access token (the bootstrap administrator token for now)',
+          },
+        },
+      },
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });

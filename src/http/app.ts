@@ -2,10 +2,14 @@ import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AccessLog } from '../audit/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/index.ts';
-import type { Clock } from '../kernel/index.ts';
+import { BootstrapTokens } from '../identity/index.ts';
+import { type Clock, systemClock } from '../kernel/index.ts';
+import { AdminUnits, Registry, referenceRoutes, registryRoutes } from '../registry/index.ts';
 import { apiDocs } from './api-docs.ts';
+import { bearerAccess } from './auth.ts';
 import { loggerOptions } from './logging.ts';
 import { operationsRoutes } from './operations.ts';
 import { installProblemHandlers } from './problems.ts';
@@ -68,6 +72,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await apiDocs(app, { version: VERSION });
   await app.register(operationsRoutes, { db, version: VERSION, isClosing: () => closing });
+  await moduleRoutes(app, deps);
   await webAppRoutes(app, { root: deps.webRoot ?? DEFAULT_WEB_ROOT });
   return app;
+}
+
+/** Each module's routes, with the services they need. */
+async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { db } = deps;
+  const clock = deps.clock ?? systemClock;
+  const accessLog = new AccessLog(db, clock);
+  const units = new AdminUnits(db);
+  const registry = new Registry({ db, clock, accessLog, units });
+  const access = bearerAccess(new BootstrapTokens(db, clock));
+  await app.register(registryRoutes, { prefix: '/api/v1/registry', registry, accessLog, units, access });
+  await app.register(referenceRoutes, { prefix: '/api/v1/reference', units });
 }

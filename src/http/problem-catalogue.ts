@@ -42,6 +42,70 @@ export const PROBLEMS = {
     vi: 'Ngày nằm ngoài lịch làm việc đã có',
     en: 'Date outside the known working-day calendar',
   },
+
+  // audit
+  AUDIT_ENTRY_INVALID: { status: 400, vi: 'Bản ghi nhật ký truy cập không hợp lệ', en: 'Invalid access log entry' },
+  AUDIT_QUERY_INVALID: {
+    status: 400,
+    vi: 'Yêu cầu tra cứu nhật ký truy cập không hợp lệ',
+    en: 'Invalid access log query',
+  },
+
+  // identity
+  UNAUTHENTICATED: { status: 401, vi: 'Chưa xác thực', en: 'Not authenticated' },
+
+  // registry
+  PERSON_NOT_FOUND: { status: 404, vi: 'Không tìm thấy công dân', en: 'No such person' },
+  PERSON_ALREADY_EXISTS: { status: 409, vi: 'Công dân đã có trong cơ sở dữ liệu', en: 'Person already registered' },
+  PERSON_ID_INCONSISTENT: {
+    status: 422,
+    vi: 'Số định danh không khớp năm sinh hoặc giới tính',
+    en: 'ID number inconsistent with birth year or sex',
+  },
+  PERSON_NOT_ALIVE: { status: 409, vi: 'Công dân đã mất hoặc mất tích', en: 'Person not alive' },
+  INVALID_BIRTH_DATE: { status: 400, vi: 'Ngày sinh không hợp lệ', en: 'Invalid date of birth' },
+  INVALID_NAME: { status: 400, vi: 'Họ tên không hợp lệ', en: 'Invalid name' },
+  INVALID_FORMER_ID_NUMBER: { status: 400, vi: 'Số CMND cũ không hợp lệ', en: 'Invalid former ID number' },
+  INVALID_EFFECTIVE_DATE: { status: 400, vi: 'Ngày hiệu lực không hợp lệ', en: 'Invalid effective date' },
+  AS_OF_BEFORE_BIRTH: { status: 422, vi: 'Ngày tra cứu trước ngày sinh', en: 'Date before birth' },
+  FAMILY_LINK_INVALID: { status: 422, vi: 'Quan hệ gia đình không hợp lệ', en: 'Invalid family link' },
+  HOUSEHOLD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hộ gia đình', en: 'No such household' },
+  HOUSEHOLD_DISSOLVED: { status: 409, vi: 'Hộ gia đình đã giải thể', en: 'Household dissolved' },
+  HOUSEHOLD_ALREADY_HAS_HEAD: { status: 409, vi: 'Hộ gia đình đã có chủ hộ', en: 'Household already has a head' },
+  HOUSEHOLD_FILE_NUMBER_TAKEN: { status: 409, vi: 'Số hồ sơ hộ đã được sử dụng', en: 'Household file number taken' },
+  HEAD_LACKS_CAPACITY: {
+    status: 422,
+    vi: 'Chủ hộ phải có năng lực hành vi dân sự đầy đủ',
+    en: 'Head lacks full civil capacity',
+  },
+  HEAD_REPLACEMENT_REQUIRED: { status: 409, vi: 'Cần chọn chủ hộ mới', en: 'New head required' },
+  PERSON_ALREADY_IN_HOUSEHOLD: {
+    status: 409,
+    vi: 'Công dân đã thuộc một hộ gia đình',
+    en: 'Person already in a household',
+  },
+  NOT_A_HOUSEHOLD_MEMBER: { status: 409, vi: 'Không phải thành viên hộ gia đình', en: 'Not a household member' },
+  RESIDENCE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nơi cư trú', en: 'No such residence' },
+  RESIDENCE_OVERLAP: { status: 409, vi: 'Thời gian cư trú bị trùng', en: 'Overlapping residence' },
+  TEMPORARY_RESIDENCE_SAME_COMMUNE: {
+    status: 422,
+    vi: 'Không đăng ký tạm trú tại xã nơi thường trú',
+    en: 'Temporary residence in the commune of permanent residence',
+  },
+  TEMPORARY_RESIDENCE_TOO_LONG: {
+    status: 422,
+    vi: 'Thời hạn tạm trú tối đa 2 năm',
+    en: 'Temporary residence longer than 2 years',
+  },
+  CARD_NOT_FOUND: { status: 404, vi: 'Không có thẻ căn cước còn hiệu lực', en: 'No valid identity card' },
+  SEARCH_TOO_BROAD: { status: 400, vi: 'Điều kiện tìm kiếm quá rộng', en: 'Search too broad' },
+  INVALID_CURSOR: { status: 400, vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid paging cursor' },
+  ADMIN_UNIT_NOT_IN_FORCE: {
+    status: 422,
+    vi: 'Đơn vị hành chính không tồn tại vào ngày này',
+    en: 'Administrative unit not in force on that day',
+  },
+  ADMIN_UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính', en: 'No such administrative unit' },
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

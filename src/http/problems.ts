@@ -75,6 +75,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
         request.log.error({ code: error.code }, 'domain error code missing from the problem catalogue');
         return sendProblem(request, reply, 'INTERNAL_ERROR', 'An unexpected error occurred.');
       }
+      if (error.code === 'UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer realm="dancu"');
       return sendProblem(request, reply, error.code, error.message, error.details ? { details: error.details } : {});
     }
     if (error.validation) {

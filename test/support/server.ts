@@ -1,13 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import { prepareDatabase } from '../../src/cli/prepare-database.ts';
 import { loadConfig } from '../../src/config/index.ts';
-import { Database, migrate } from '../../src/db/index.ts';
+import { Database } from '../../src/db/index.ts';
 import { buildApp } from '../../src/http/index.ts';
+import { BootstrapTokens } from '../../src/identity/index.ts';
+import { systemClock } from '../../src/kernel/index.ts';
 
 export interface RunningServer {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
   readonly app: FastifyInstance;
   readonly db: Database;
+  /** The bootstrap administrator token of this server, for signing in. */
+  readonly token: string;
   close(): Promise<void>;
 }
 
@@ -17,13 +22,15 @@ export interface RunningServer {
  */
 export async function startServer(): Promise<RunningServer> {
   const db = await Database.open({ pglite: { memory: true } });
-  await migrate(db);
+  await prepareDatabase(db);
+  const token = await new BootstrapTokens(db, systemClock).reset();
   const app = await buildApp({ config: { ...loadConfig({}), logLevel: 'warn', port: 0 }, db });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
     app,
     db,
+    token,
     close: async () => {
       await app.close();
       await db.close();

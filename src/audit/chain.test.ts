@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, GENESIS_HASH, isStorableText, laneOf, rowHash } from './chain.ts';
+
+const row = {
+  lane: 5,
+  seq: 1,
+  at: new Date('2025-07-01T02:03:04.005Z'),
+  actorId: 'bank-acb',
+  actorKind: 'partner',
+  actorName: 'Ngân hàng Á Châu',
+  purpose: 'Mở tài khoản "thanh toán"',
+  channel: 'api',
+  action: 'verify',
+  subjectId: '001190000123',
+  requestId: null,
+  detailsJson: '{"match":true,"score":0.97}',
+};
+
+describe('rowHash', () => {
+  it('hashes the previous hash and the row as a JSON array (vector computed independently in Python)', () => {
+    // sha256(32 zero bytes || '[5,1,"2025-07-01T02:03:04.005Z","bank-acb","partner","Ngân hàng Á Châu",
+    //   "Mở tài khoản \"thanh toán\"","api","verify","001190000123",null,{"match":true,"score":0.97}]')
+    expect(rowHash(GENESIS_HASH, row).toString('hex')).toBe(
+      'f6ed28392f58a029f3e076329980e774bd0cb6f526b5e4eda69249e1a12f18cc',
+    );
+  });
+
+  it('changes when any sealed field or the previous hash changes', () => {
+    const base = rowHash(GENESIS_HASH, row).toString('hex');
+    const variants = [
+      { ...row, seq: 2 },
+      { ...row, lane: 6 },
+      { ...row, at: new Date('2025-07-01T02:03:04.006Z') },
+      { ...row, actorName: null },
+      { ...row, purpose: 'Mở tài khoản' },
+      { ...row, requestId: 'r-1' },
+      { ...row, detailsJson: null },
+    ];
+    for (const variant of variants) expect(rowHash(GENESIS_HASH, variant).toString('hex')).not.toBe(base);
+    expect(rowHash(Buffer.alloc(32, 1), row).toString('hex')).not.toBe(base);
+  });
+
+  it('cannot be fooled by moving text from one field into the next', () => {
+    const a = rowHash(GENESIS_HASH, { ...row, actorId: 'bank', actorKind: '"-acb' });
+    const b = rowHash(GENESIS_HASH, { ...row, actorId: 'bank"-', actorKind: 'acb' });
+    expect(a.equals(b)).toBe(false);
+  });
+});
+
+describe('laneOf', () => {
+  it('puts a subject always in the same lane (FNV-1a of the digits)', () => {
+    expect(laneOf('001190000123', 16)).toBe(6);
+    expect(laneOf('079301000123', 16)).toBe(15);
+  });
+
+  it('spreads subjects over every lane', () => {
+    const lanes = new Set(Array.from({ length: 500 }, (_, i) => laneOf(`0011900${String(i).padStart(5, '0')}`, 16)));
+    expect(lanes.size).toBe(16);
+  });
+});
+
+describe('canonicalJson', () => {
+  it('sorts object keys and drops undefined members, like JSON.stringify with sorted keys', () => {
+    expect(canonicalJson({ b: 1, a: [true, null], c: undefined, é: 'x' })).toBe('{"a":[true,null],"b":1,"é":"x"}');
+  });
+
+  it('reads back to the same text after a JSON round trip, as jsonb does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), (value) => {
+        const text = canonicalJson(value);
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+      }),
+    );
+  });
+
+  it('refuses what JSON cannot carry faithfully', () => {
+    expect(() => canonicalJson({ at: new Date() })).toThrow(TypeError);
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+    expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
+    expect(() => canonicalJson({ s: 'a\u0000b' })).toThrow(TypeError);
+    expect(() => canonicalJson({ s: '\ud800' })).toThrow(TypeError);
+    const deep = JSON.parse(`${'['.repeat(20)}${']'.repeat(20)}`);
+    expect(() => canonicalJson({ deep })).toThrow(/deeper/);
+  });
+});
+
+describe('isStorableText', () => {
+  it('accepts Vietnamese text and paired surrogates, refuses NUL and lone surrogates', () => {
+    expect(isStorableText('Nguyễn Thị Ánh 👍')).toBe(true);
+    expect(isStorableText('a\u0000')).toBe(false);
+    expect(isStorableText('\udc00x')).toBe(false);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The hash chain of the access log: which lane an entry goes to and what its hash seals. Changing anything
+ * here makes every stored chain fail verification, so the encoding is pinned by a test vector.
+ */
+import { createHash } from 'node:crypto';
+
+/** The `prev_hash` of the first row of every lane: 32 zero bytes, as pre-filled in `audit.chain_head`. */
+export const GENESIS_HASH: Buffer = Buffer.alloc(32);
+
+/** Lanes used when none are configured; the migration pre-fills heads for lanes 0–15. */
+export const DEFAULT_LANES = 16;
+
+/** Everything of a row that its hash seals (the identity `id` is not known before the insert). */
+export interface ChainedRow {
+  readonly lane: number;
+  readonly seq: number;
+  readonly at: Date;
+  readonly actorId: string;
+  readonly actorKind: string;
+  readonly actorName: string | null;
+  readonly purpose: string;
+  readonly channel: string;
+  readonly action: string;
+  readonly subjectId: string;
+  readonly requestId: string | null;
+  /** `details` as {@link canonicalJson}, or null. */
+  readonly detailsJson: string | null;
+}
+
+/**
+ * `sha256(prevHash || utf8(material))`, where material is the JSON array
+ * `[lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action, subject_id, request_id, details]`:
+ * `at` as ISO 8601 UTC with milliseconds, absent values as `null`, `details` embedded as canonical JSON.
+ * JSON quoting makes the field boundaries unambiguous (no separator can be forged inside a value).
+ */
+export function rowHash(prevHash: Uint8Array, row: ChainedRow): Buffer {
+  const fields = [
+    row.at.toISOString(),
+    row.actorId,
+    row.actorKind,
+    row.actorName,
+    row.purpose,
+    row.channel,
+    row.action,
+    row.subjectId,
+    row.requestId,
+  ].map((field) => JSON.stringify(field));
+  const material = `[${row.lane},${row.seq},${fields.join(',')},${row.detailsJson ?? 'null'}]`;
+  return createHash('sha256').update(prevHash).update(material, 'utf8').digest();
+}
+
+/**
+ * The lane of a subject: FNV-1a (32 bit) of the ID number's digits, modulo `lanes`. Stable across processes,
+ * so one subject's entries stay in one lane while different subjects spread over all lanes.
+ *
+ * @example laneOf('001095012345', 16) // a number from 0 to 15, always the same for this subject
+ */
+export function laneOf(subjectId: string, lanes: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < subjectId.length; i++) {
+    hash ^= subjectId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % lanes;
+}
+
+const MAX_DEPTH = 8;
+
+/**
+ * JSON with object keys sorted by UTF-16 code units (as RFC 8785 does) and nothing else varying, so that
+ * `details` hash the same when written and when read back from `jsonb`. Like `JSON.stringify`, it drops
+ * object members whose value is `undefined`.
+ *
+ * @throws TypeError for a value JSON cannot carry faithfully (a non-finite number, a bigint, a class
+ *   instance such as `Date`, a function, a string that is not {@link isStorableText}) or nesting deeper
+ *   than 8 levels.
+ * @example canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
+ */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_DEPTH) throw new TypeError(`nested deeper than ${MAX_DEPTH} levels`);
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return canonicalString(value);
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('a number that is not finite');
+      return JSON.stringify(value);
+    case 'object':
+      return Array.isArray(value) ? canonicalArray(value, depth) : canonicalObject(value, depth);
+    default:
+      throw new TypeError(`a ${typeof value}, which JSON cannot carry`);
+  }
+}
+
+function canonicalArray(items: readonly unknown[], depth: number): string {
+  return `[${items.map((item) => canonicalJson(item, depth + 1)).join(',')}]`;
+}
+
+function canonicalObject(value: object, depth: number): string {
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) throw new TypeError('an object that is not plain JSON');
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${canonicalString(key)}:${canonicalJson(record[key], depth + 1)}`);
+  return `{${members.join(',')}}`;
+}
+
+function canonicalString(text: string): string {
+  if (!isStorableText(text)) throw new TypeError('a string with a NUL character or a lone surrogate');
+  return JSON.stringify(text);
+}
+
+/**
+ * True when PostgreSQL stores `text` exactly as given: no NUL character (refused by `text` and `jsonb`) and
+ * no lone UTF-16 surrogate (the driver would replace it, and the stored row would no longer match its hash).
+ */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+}
+
+const LONE_SURROGATE = /\p{Surrogate}/u;

@@ -1,0 +1,85 @@
+/** Checks an access entry and turns it into the fields of a row, before anything is locked or written. */
+import { Compile } from 'typebox/compile';
+import { DomainError, isDomainError, parsePersonalId, toNfc } from '../kernel/index.ts';
+import { type ChainedRow, canonicalJson, isStorableText, laneOf } from './chain.ts';
+import { AccessEntry } from './model.ts';
+
+/** A checked entry: everything of its row except its place in the lane and its time. */
+export type PreparedEntry = Omit<ChainedRow, 'seq' | 'at'>;
+
+const entrySchema = Compile(AccessEntry);
+const MAX_TEXT = 200;
+const MAX_DETAILS = 2048;
+/** A personal ID number (twelve digits in a row): `details` must carry none. */
+const PERSONAL_ID_RUN = /(?<![0-9])[0-9]{12}(?![0-9])/;
+
+/**
+ * Checks one entry of a batch (`index` is its place, for the error) and computes its lane.
+ *
+ * @throws DomainError `AUDIT_ENTRY_INVALID` with `details.index` and `details.field`: a missing, unknown or
+ *   malformed field, a subject that is not a valid personal ID number (`details.reason` from the kernel),
+ *   text PostgreSQL cannot store as given, or `details` that are not plain JSON of at most 2 KiB or that
+ *   contain a personal ID number.
+ */
+export function prepareEntry(entry: unknown, index: number, lanes: number): PreparedEntry {
+  if (!entrySchema.Check(entry)) throw schemaError(entry, index);
+  const subjectId = checkSubject(entry.subjectId, index);
+  const prepared: PreparedEntry = {
+    lane: laneOf(subjectId, lanes),
+    actorId: entry.actorId,
+    actorKind: entry.actorKind,
+    actorName: entry.actorName === undefined ? null : toNfc(entry.actorName),
+    purpose: toNfc(entry.purpose),
+    channel: entry.channel,
+    action: entry.action,
+    subjectId,
+    requestId: entry.requestId ?? null,
+    detailsJson: entry.details === undefined ? null : checkDetails(entry.details, index),
+  };
+  for (const field of ['actorId', 'actorName', 'purpose', 'requestId'] as const) {
+    const text = prepared[field];
+    if (text === null) continue;
+    if (!isStorableText(text)) throw invalid(index, field, 'contains a NUL character or a lone surrogate');
+    if (text.length === 0 || text.length > MAX_TEXT)
+      throw invalid(index, field, `must have 1 to ${MAX_TEXT} characters`);
+  }
+  return prepared;
+}
+
+function schemaError(entry: unknown, index: number): DomainError {
+  const errors = entrySchema.Errors(entry).filter((error) => error.keyword !== 'boolean');
+  const first = errors.find((error) => error.keyword === 'anyOf') ?? errors[0];
+  const extra = (first?.params as { additionalProperties?: string[] } | undefined)?.additionalProperties;
+  const field = first?.instancePath.slice(1) || extra?.[0] || 'entry';
+  return invalid(index, field, first?.message ?? 'is not an access entry');
+}
+
+function checkSubject(subjectId: string, index: number): string {
+  try {
+    return parsePersonalId(subjectId);
+  } catch (error) {
+    if (!isDomainError(error, 'INVALID_PERSONAL_ID')) throw error;
+    throw invalid(index, 'subjectId', 'is not a valid personal ID number', { reason: error.details?.reason });
+  }
+}
+
+function checkDetails(details: Record<string, unknown>, index: number): string {
+  let json: string;
+  try {
+    json = canonicalJson(details);
+  } catch (error) {
+    throw invalid(index, 'details', `must be plain JSON: ${(error as Error).message}`);
+  }
+  if (json.length > MAX_DETAILS) throw invalid(index, 'details', `must be at most ${MAX_DETAILS} characters as JSON`);
+  if (PERSONAL_ID_RUN.test(json)) throw invalid(index, 'details', 'must not contain a personal ID number');
+  return json;
+}
+
+function invalid(index: number, field: string, problem: string, extra: Record<string, unknown> = {}): DomainError {
+  // The offending value is never echoed: it may be personal data, and errors end up in logs.
+  return new DomainError('AUDIT_ENTRY_INVALID', `Access entry ${index}: ${field} ${problem}; nothing was recorded.`, {
+    index,
+    field,
+    ...extra,
+  });
+}

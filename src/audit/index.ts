@@ -1,0 +1,15 @@
+/** The access log: who touched which person's data, why, through which channel (hash-chained, append-only). */
+export {
+  AccessChannel,
+  AccessEntry,
+  AccessLogItem,
+  AccessLogPage,
+  ActorKind,
+  ChainBreak,
+  ChainBreakReason,
+  ChainReport,
+  type PageRequest,
+  type UsageFilter,
+  UsageRow,
+} from './model.ts';
+export { AccessLog, type AccessLogOptions } from './service.ts';

@@ -1,0 +1,147 @@
+/**
+ * Nhật ký truy cập — the access log: who touched which person's data, why and through which channel.
+ * Each schema and its type share one name.
+ */
+import { type Static, Type } from 'typebox';
+
+/** Who acted: an officer, the citizen, a partner (bank, telco), an admin, the platform itself, an agency. */
+export const ActorKind = Type.Union([
+  Type.Literal('officer'),
+  Type.Literal('citizen'),
+  Type.Literal('partner'),
+  Type.Literal('admin'),
+  Type.Literal('system'),
+  Type.Literal('agency'),
+]);
+export type ActorKind = Static<typeof ActorKind>;
+
+/** Through what the data was reached. */
+export const AccessChannel = Type.Union([
+  Type.Literal('api'),
+  Type.Literal('web'),
+  Type.Literal('batch'),
+  Type.Literal('oidc'),
+  Type.Literal('cli'),
+  Type.Literal('event'),
+]);
+export type AccessChannel = Static<typeof AccessChannel>;
+
+const Text200 = Type.String({ minLength: 1, maxLength: 200 });
+
+/** One access to one person's data, as a caller records it. */
+export const AccessEntry = Type.Object(
+  {
+    /** The account, client or service that acted. */
+    actorId: Text200,
+    actorKind: ActorKind,
+    /** The partner's or agency's display name, shown to the citizen. */
+    actorName: Type.Optional(Text200),
+    /** Why (mục đích), in words a citizen understands; not blank, at most 200 characters. */
+    purpose: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    channel: AccessChannel,
+    /** `read`, `search`, `verify`, `export`, `sign_in`, `claims_released`, …: lower case, digits, `_` and `.`. */
+    action: Type.String({ pattern: '^[a-z][a-z0-9_.]{0,63}$' }),
+    /** The personal ID number whose data was touched. */
+    subjectId: Type.String(),
+    requestId: Type.Optional(Text200),
+    /** Facts about the access (a result, a count): plain JSON, at most 2 KiB, never personal data. */
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+export type AccessEntry = Static<typeof AccessEntry>;
+
+/** One row of a subject's access history. */
+export const AccessLogItem = Type.Object(
+  {
+    id: Type.Integer(),
+    /** ISO 8601 instant, UTC. */
+    at: Type.String({ format: 'date-time' }),
+    actorId: Type.String(),
+    actorKind: ActorKind,
+    actorName: Type.Optional(Type.String()),
+    purpose: Type.String(),
+    channel: AccessChannel,
+    action: Type.String(),
+    subjectId: Type.String(),
+    requestId: Type.Optional(Type.String()),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+export type AccessLogItem = Static<typeof AccessLogItem>;
+
+/** A page of a subject's history, newest first; `next` is the cursor of the following page, if any. */
+export const AccessLogPage = Type.Object(
+  { items: Type.Array(AccessLogItem), next: Type.Optional(Type.String()) },
+  { additionalProperties: false },
+);
+export type AccessLogPage = Static<typeof AccessLogPage>;
+
+/** Which page of a subject's history: at most `limit` items (default 20, at most 100) before the cursor. */
+export interface PageRequest {
+  readonly limit?: number;
+  /** The `next` of the previous page. */
+  readonly before?: string;
+}
+
+/** A metering query: entries at or after `from` and before `to`, optionally of one actor or kind of actor. */
+export interface UsageFilter {
+  readonly actorId?: string;
+  readonly actorKind?: ActorKind;
+  readonly from: Date;
+  readonly to: Date;
+  /** Days and months are those of Vietnam (UTC+7), as invoices are. */
+  readonly groupBy: 'day' | 'month';
+}
+
+/** How many entries one actor made with one action and purpose in one day (`YYYY-MM-DD`) or month (`YYYY-MM`). */
+export const UsageRow = Type.Object(
+  {
+    period: Type.String(),
+    actorId: Type.String(),
+    actorKind: ActorKind,
+    action: Type.String(),
+    purpose: Type.String(),
+    count: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type UsageRow = Static<typeof UsageRow>;
+
+/**
+ * Why a lane's chain breaks at a row: `altered` (the row no longer matches its hash), `link` (its `prev_hash`
+ * is not the previous row's hash: a row before it was replaced, or it was moved), `missing` (a seq is absent:
+ * a row was deleted), `duplicate` (a seq appears twice), `head` (the last row is not the one the lane's head
+ * records), `beyond_head` (a row past the lane's head, which no append wrote), `no_head` (rows in a lane that
+ * has no head).
+ */
+export const ChainBreakReason = Type.Union([
+  Type.Literal('altered'),
+  Type.Literal('link'),
+  Type.Literal('missing'),
+  Type.Literal('duplicate'),
+  Type.Literal('head'),
+  Type.Literal('beyond_head'),
+  Type.Literal('no_head'),
+]);
+export type ChainBreakReason = Static<typeof ChainBreakReason>;
+
+/** The first break of one lane; `id` is null when no row stands at that place (a deleted row). */
+export const ChainBreak = Type.Object(
+  {
+    lane: Type.Integer(),
+    seq: Type.Integer(),
+    id: Type.Union([Type.Integer(), Type.Null()]),
+    reason: ChainBreakReason,
+  },
+  { additionalProperties: false },
+);
+export type ChainBreak = Static<typeof ChainBreak>;
+
+/** The outcome of walking every lane: `rows` checked, `lanes` walked, the first break of each broken lane. */
+export const ChainReport = Type.Object(
+  { ok: Type.Boolean(), rows: Type.Integer(), lanes: Type.Integer(), breaks: Type.Array(ChainBreak) },
+  { additionalProperties: false },
+);
+export type ChainReport = Static<typeof ChainReport>;

@@ -1,0 +1,201 @@
+import type { Database, Tx } from '../db/index.ts';
+import { type Clock, DomainError, parsePersonalId } from '../kernel/index.ts';
+import { DEFAULT_LANES, rowHash } from './chain.ts';
+import { type PreparedEntry, prepareEntry } from './entry.ts';
+import { GroupCommit } from './group-commit.ts';
+import type {
+  AccessEntry,
+  AccessLogItem,
+  AccessLogPage,
+  ChainReport,
+  PageRequest,
+  UsageFilter,
+  UsageRow,
+} from './model.ts';
+import { AuditStore, type LaneHead, type SealedRow, type StoredRow } from './store.ts';
+import { verifyChains } from './verify.ts';
+
+export interface AccessLogOptions {
+  /**
+   * Chain lanes: appends to different lanes never wait for each other (default 16, the lanes the migration
+   * creates; more are created on first use). Every process sharing a database must use the same number.
+   */
+  readonly lanes?: number;
+  /**
+   * Transactions that may append at once for calls made without a transaction; calls arriving meanwhile are
+   * committed together (see `group-commit.ts`). Default 4 on PostgreSQL, 1 on PGlite (one session).
+   */
+  readonly writers?: number;
+}
+
+/** An entry with the time its `record` call was made. */
+type TimedEntry = PreparedEntry & { readonly at: Date };
+
+const DEFAULT_PAGE = 20;
+const MAX_PAGE = 100;
+/** Rows per insert statement, so that a very large batch never becomes one enormous statement. */
+const INSERT_CHUNK = 5000;
+/** Entries that group commit puts in one transaction at most. */
+const GROUP_LIMIT = 1000;
+
+/**
+ * Nhật ký truy cập — the access log (DESIGN §3: every read of a person's data is logged). Append-only and
+ * hash-chained; the citizen reads their history from it and partner metering counts it.
+ *
+ * @example
+ * await log.record({ actorId: 'bank-acb', actorKind: 'partner', actorName: 'ACB', purpose: 'Mở tài khoản',
+ *   channel: 'api', action: 'verify', subjectId: '001095012345', requestId }, tx);
+ */
+export class AccessLog {
+  readonly #clock: Clock;
+  readonly #store: AuditStore;
+  readonly #lanes: number;
+  readonly #writers: number;
+  readonly #group: GroupCommit<TimedEntry>;
+
+  constructor(db: Database, clock: Clock, options: AccessLogOptions = {}) {
+    const lanes = options.lanes ?? DEFAULT_LANES;
+    if (!Number.isInteger(lanes) || lanes < 1 || lanes > 1024) {
+      throw new RangeError(`lanes must be a whole number from 1 to 1024, not ${lanes}`);
+    }
+    this.#clock = clock;
+    this.#store = new AuditStore(db);
+    this.#lanes = lanes;
+    const writers = options.writers ?? (db.engine === 'pglite' ? 1 : 4);
+    if (!Number.isInteger(writers) || writers < 1) {
+      throw new RangeError(`writers must be a whole number from 1, not ${writers}`);
+    }
+    this.#writers = writers;
+    this.#group = new GroupCommit((entries) => db.transaction((tx) => this.#append(tx, entries)), {
+      queues: writers,
+      maxBatch: GROUP_LIMIT,
+    });
+  }
+
+  /**
+   * Appends entries, all or none: in the caller's transaction when given one (they then commit or roll back
+   * with it), else in a transaction shared with other calls made meanwhile (group commit); durable when the
+   * returned promise resolves. Entries take the clock's time at the call.
+   *
+   * The lanes of the entries stay locked until that transaction ends: record once per transaction, as late
+   * as possible, so that other writers to those lanes wait the least.
+   *
+   * @throws DomainError `AUDIT_ENTRY_INVALID` (see `details.index` and `details.field`) when any entry is
+   *   invalid; nothing is then written.
+   */
+  async record(entries: AccessEntry | readonly AccessEntry[], tx?: Tx): Promise<void> {
+    const list: readonly unknown[] = isEntryList(entries) ? entries : [entries];
+    if (list.length === 0) return;
+    const at = this.#clock.now();
+    const timed = list.map((entry, index) => ({ ...prepareEntry(entry, index, this.#lanes), at }));
+    if (tx) return this.#append(tx, timed);
+    // Queues by lane, so that this process's transactions do not wait for each other's lane locks.
+    return this.#group.submit(timed, (timed[0]?.lane ?? 0) % this.#writers);
+  }
+
+  /**
+   * The citizen's "who accessed my data": the entries about one subject, newest first.
+   *
+   * @throws DomainError `INVALID_PERSONAL_ID` for a malformed subject; `AUDIT_QUERY_INVALID` for a limit that
+   *   is not a whole number from 1 to 100 or a cursor this method did not give.
+   */
+  async listForSubject(subjectId: string, page: PageRequest = {}): Promise<AccessLogPage> {
+    const subject = parsePersonalId(subjectId);
+    const limit = page.limit ?? DEFAULT_PAGE;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+      throw queryInvalid('limit', `The page size must be a whole number from 1 to ${MAX_PAGE}.`);
+    }
+    const before = page.before === undefined ? undefined : decodeCursor(page.before);
+    const rows = await this.#store.subjectPage(subject, limit + 1, before);
+    const items = rows.slice(0, limit).map(toItem);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return last ? { items, next: encodeCursor(last) } : { items };
+  }
+
+  /**
+   * Counts for metering and invoices: entries from `from` (inclusive) to `to` (exclusive) per Vietnamese day
+   * or month, actor, action and purpose.
+   *
+   * @throws DomainError `AUDIT_QUERY_INVALID` when the period is empty or its ends are not valid instants.
+   */
+  async usage(filter: UsageFilter): Promise<UsageRow[]> {
+    const { from, to } = filter;
+    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
+      throw queryInvalid('to', 'The period must end after it starts.');
+    }
+    if (filter.groupBy !== 'day' && filter.groupBy !== 'month') {
+      throw queryInvalid('groupBy', 'Usage is grouped by day or by month.');
+    }
+    return this.#store.usage(filter);
+  }
+
+  /** Walks every lane in keyset pages and recomputes every hash; reports the first break of each lane. */
+  async verifyChain(): Promise<ChainReport> {
+    return verifyChains(this.#store);
+  }
+
+  /** Locks the lanes, chains each entry after its lane's head, inserts the rows and moves the heads. */
+  async #append(tx: Tx, entries: readonly TimedEntry[]): Promise<void> {
+    const locked = await this.#store.lockHeads(
+      tx,
+      entries.map((entry) => entry.lane),
+    );
+    const heads = new Map(locked.map((head) => [head.lane, head]));
+    const rows = entries.map((entry) => {
+      const head = heads.get(entry.lane);
+      if (!head) throw new Error(`audit lane ${entry.lane} has no chain head after locking`);
+      const sealed = seal(entry, head);
+      heads.set(entry.lane, { lane: entry.lane, seq: sealed.seq, hash: sealed.hash, at: sealed.at });
+      return sealed;
+    });
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      await this.#store.insertRows(tx, rows.slice(start, start + INSERT_CHUNK));
+    }
+    await this.#store.moveHeads(tx, [...heads.values()]);
+  }
+}
+
+/**
+ * The entry's row, right after its lane's head. Time never goes back within a lane (a node whose clock is
+ * behind takes the head's time), so a time partition holds a contiguous run of every lane.
+ */
+function seal(entry: TimedEntry, head: LaneHead): SealedRow {
+  const at = head.at !== null && head.at > entry.at ? head.at : entry.at;
+  const row = { ...entry, seq: head.seq + 1, at };
+  return { ...row, prevHash: head.hash, hash: rowHash(head.hash, row) };
+}
+
+function isEntryList(entries: AccessEntry | readonly AccessEntry[]): entries is readonly AccessEntry[] {
+  return Array.isArray(entries);
+}
+
+function toItem(row: StoredRow): AccessLogItem {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorKind: row.actorKind,
+    ...(row.actorName === null ? {} : { actorName: row.actorName }),
+    purpose: row.purpose,
+    channel: row.channel,
+    action: row.action,
+    subjectId: row.subjectId,
+    ...(row.requestId === null ? {} : { requestId: row.requestId }),
+    ...(row.details === null ? {} : { details: row.details }),
+  };
+}
+
+/** The cursor is opaque to callers: base64url of `<epoch ms>.<id>` of the last row of the page. */
+function encodeCursor(row: StoredRow): string {
+  return Buffer.from(`${row.at.getTime()}.${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: Date; id: number } {
+  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) throw queryInvalid('before', 'The page cursor is not one this service gave; start again without it.');
+  return { at: new Date(Number(match[1])), id: Number(match[2]) };
+}
+
+function queryInvalid(field: string, message: string): DomainError {
+  return new DomainError('AUDIT_QUERY_INVALID', message, { field });
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { isDomainError, ManualClock } from '../kernel/index.ts';
+import { AccessLog } from './index.ts';
+import { accessEntry, subjectsInLane } from './testing.ts';
+
+let handle: TestDatabase;
+let log: AccessLog;
+const clock = new ManualClock('2025-07-31T16:30:00Z');
+const subjects = subjectsInLane(3, 3);
+const bank = { actorId: 'bank-acb', actorKind: 'partner', actorName: 'ACB', channel: 'api', action: 'verify' } as const;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  log = new AccessLog(handle.db, clock);
+  // 23:30 on 31 July in Vietnam: two verifications by the bank, one read by an officer.
+  await log.record(subjects.map((subject) => accessEntry(subject, { ...bank, purpose: 'Mở tài khoản' })).slice(0, 2));
+  await log.record(accessEntry(subjects[0] ?? ''));
+  // 00:30 on 1 August in Vietnam, still 31 July in UTC.
+  clock.set('2025-07-31T17:30:00Z');
+  await log.record(subjects.map((subject) => accessEntry(subject, { ...bank, purpose: 'Mở tài khoản' })));
+  await log.record(accessEntry(subjects[1] ?? '', { ...bank, purpose: 'Cho vay' }));
+});
+afterAll(async () => handle.close());
+
+const july = new Date('2025-06-30T17:00:00Z');
+const september = new Date('2025-08-31T17:00:00Z');
+
+describe('AccessLog.usage', () => {
+  it('counts by Vietnamese day, actor, action and purpose', async () => {
+    const rows = await log.usage({ actorId: 'bank-acb', from: july, to: september, groupBy: 'day' });
+    expect(rows).toEqual([
+      {
+        period: '2025-07-31',
+        actorId: 'bank-acb',
+        actorKind: 'partner',
+        action: 'verify',
+        purpose: 'Mở tài khoản',
+        count: 2,
+      },
+      {
+        period: '2025-08-01',
+        actorId: 'bank-acb',
+        actorKind: 'partner',
+        action: 'verify',
+        purpose: 'Cho vay',
+        count: 1,
+      },
+      {
+        period: '2025-08-01',
+        actorId: 'bank-acb',
+        actorKind: 'partner',
+        action: 'verify',
+        purpose: 'Mở tài khoản',
+        count: 3,
+      },
+    ]);
+  });
+
+  it('counts by Vietnamese month, and by kind of actor', async () => {
+    const rows = await log.usage({ actorKind: 'officer', from: july, to: september, groupBy: 'month' });
+    expect(rows).toEqual([
+      expect.objectContaining({ period: '2025-07', actorId: 'officer-7', action: 'read', count: 1 }),
+    ]);
+    const all = await log.usage({ from: july, to: september, groupBy: 'month' });
+    expect(all.map((row) => [row.period, row.actorId, row.purpose, row.count])).toEqual([
+      ['2025-07', 'bank-acb', 'Mở tài khoản', 2],
+      ['2025-07', 'officer-7', 'Giải quyết hồ sơ đăng ký thường trú', 1],
+      ['2025-08', 'bank-acb', 'Cho vay', 1],
+      ['2025-08', 'bank-acb', 'Mở tài khoản', 3],
+    ]);
+  });
+
+  it('includes the start of the period and excludes its end', async () => {
+    const from = new Date('2025-07-31T17:30:00Z');
+    const rows = await log.usage({ from, to: new Date(from.getTime() + 1), groupBy: 'day' });
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(4);
+    expect(await log.usage({ from: july, to: from, groupBy: 'day', actorId: 'bank-acb' })).toHaveLength(1);
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const error = await log.usage({ from: september, to: july, groupBy: 'day' }).catch((caught: unknown) => caught);
+    expect(isDomainError(error, 'AUDIT_QUERY_INVALID')).toBe(true);
+  });
+});

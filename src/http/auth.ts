@@ -1,0 +1,24 @@
+import type { FastifyRequest } from 'fastify';
+import type { AccessChannel } from '../audit/index.ts';
+import type { BootstrapTokens } from '../identity/index.ts';
+import { DomainError } from '../kernel/index.ts';
+import type { AccessContext } from '../registry/index.ts';
+
+/** Turns a request into the access context of its caller; refuses one that carries no valid credential. */
+export type AccessResolver = (request: FastifyRequest, purpose: string) => Promise<AccessContext>;
+
+/**
+ * Callers authenticate with `Authorization: Bearer <token>`. Until accounts and sign-in exist, the only
+ * credential is the bootstrap administrator token printed on first start.
+ */
+export function bearerAccess(tokens: BootstrapTokens, channel: AccessChannel = 'api'): AccessResolver {
+  return async (request, purpose) => {
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match?.[1]) {
+      throw new DomainError('UNAUTHENTICATED', 'Send the access token as "Authorization: Bearer <token>".');
+    }
+    const actor = await tokens.verify(match[1]);
+    return { actor, purpose, channel, requestId: request.id };
+  };
+}

@@ -1,0 +1,1 @@
+export { BOOTSTRAP_ADMIN, BootstrapTokens } from './bootstrap-token.ts';

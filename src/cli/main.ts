@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/index.ts';
 import { VERSION } from '../http/index.ts';
+import { runAudit } from './audit.ts';
 import { runBootstrapToken } from './bootstrap-token.ts';
 import { runMigrate } from './migrate.ts';
 import { runStart } from './start.ts';
@@ -13,6 +14,7 @@ Commands:
   start                      migrate the database, then serve the API and the web app
   migrate                    apply pending migrations and reference data, then exit
   bootstrap-token --reset    revoke the bootstrap administrator token and print a new one
+  audit verify               check the hash chain of the access log (exit 1 when broken)
 
 Options:
   -h, --help     show this help
@@ -23,10 +25,14 @@ Environment (defaults in brackets):
   DANCU_HOME [./.dancu]  LOG_LEVEL [info]  DANCU_BODY_LIMIT [1048576]  DANCU_TRUST_PROXY [false]
 `;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  start: async () => runStart(loadConfig()),
-  migrate: async () => runMigrate(loadConfig()),
-  'bootstrap-token': async (args) => runBootstrapToken(loadConfig(), args),
+const done = () => 0;
+
+/** Each verb, resolving to the process exit code. */
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  start: async () => runStart(loadConfig()).then(done),
+  migrate: async () => runMigrate(loadConfig()).then(done),
+  'bootstrap-token': async (args) => runBootstrapToken(loadConfig(), args).then(done),
+  audit: async (args) => runAudit(loadConfig(), args),
 };
 
 /** Runs the `dancu` command line; returns the process exit code. */
@@ -52,8 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await command(rest);
-    return 0;
+    return await command(rest);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`dancu: configuration error: ${error.message}\n`);

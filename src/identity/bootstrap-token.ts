@@ -16,12 +16,19 @@ type BootstrapTables = {
 export const BOOTSTRAP_ADMIN = { id: 'bootstrap-admin', kind: 'admin', name: 'Quản trị khởi tạo' } as const;
 
 const PREFIX = 'dancu_bt_';
+/**
+ * How long a verified token is trusted without asking the database again. Keeps the database off the hot
+ * path of every request; a reset on another node takes effect within this time.
+ */
+const TRUST_MS = 10_000;
 
 /**
  * The bootstrap administrator token (first setup only). Only its SHA-256 is stored; the token itself is
  * shown once, when it is made.
  */
 export class BootstrapTokens {
+  readonly #trusted = new Map<string, number>();
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -43,6 +50,7 @@ export class BootstrapTokens {
 
   /** Revokes the live token and makes a new one (`dancu bootstrap-token --reset`). */
   async reset(): Promise<string> {
+    this.#trusted.clear();
     return this.db.transaction(async (tx) => {
       await tx.kysely
         .withTables<BootstrapTables>()
@@ -66,13 +74,20 @@ export class BootstrapTokens {
    */
   async verify(presented: string): Promise<typeof BOOTSTRAP_ADMIN> {
     if (presented.startsWith(PREFIX)) {
+      const key = hash(presented).toString('hex');
+      const until = this.#trusted.get(key);
+      if (until !== undefined && until > this.clock.now().getTime()) return BOOTSTRAP_ADMIN;
+      this.#trusted.delete(key);
       const rows = await this.tables
         .selectFrom('identity.bootstrap_token')
         .select('token_hash')
         .where('revoked_at', 'is', null)
         .execute();
       const digest = hash(presented);
-      if (rows.some((row) => timingSafeEqual(Buffer.from(row.token_hash), digest))) return BOOTSTRAP_ADMIN;
+      if (rows.some((row) => timingSafeEqual(Buffer.from(row.token_hash), digest))) {
+        this.#trusted.set(key, this.clock.now().getTime() + TRUST_MS);
+        return BOOTSTRAP_ADMIN;
+      }
     }
     throw new DomainError('UNAUTHENTICATED', 'The access token is not valid.');
   }

@@ -103,6 +103,9 @@ export class Registry {
 
   // Data quality
   qualityReport = (filter?: { provinceId?: string }): Promise<QualityReport> => qualityReport(this.deps, filter);
-  qualityFindings = (check: QualityCheck, filter?: { communeId?: string; limit?: number }): Promise<string[]> =>
-    qualityFindings(this.deps, check, filter);
+  qualityFindings = (
+    check: QualityCheck,
+    filter: { communeId?: string; limit?: number },
+    access: AccessContext,
+  ): Promise<string[]> => qualityFindings(this.deps, check, filter, access);
 }

@@ -185,10 +185,10 @@ export async function registryRoutes(app: FastifyInstance, options: RegistryRout
       },
     },
     async (request) => {
-      await access(request, 'data_quality_review');
+      const context = await access(request, 'data_quality_review');
       const { check } = request.params as { check: (typeof QUALITY_CHECKS)[number] };
       const filter = request.query as { communeId?: string; limit?: number };
-      return { subjects: await registry.qualityFindings(check, filter) };
+      return { subjects: await registry.qualityFindings(check, filter, context) };
     },
   );
 }

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { registryDb } from '../store.ts';
-import { type RegistryDeps, today } from './context.ts';
+import { type AccessContext, type RegistryDeps, today } from './context.ts';
+import { logRead } from './record.ts';
 
 /**
  * "Correct, complete, clean, live" (đúng, đủ, sạch, sống): checks that find records needing an officer's
@@ -135,16 +136,22 @@ export async function qualityReport(deps: RegistryDeps, filter: { provinceId?: s
   return { day, totals, byCommune };
 }
 
-/** The subjects one check finds (personal IDs, or household file numbers), for an officer to work through. */
+/**
+ * The subjects one check finds (personal IDs, or household file numbers), for an officer to work through.
+ * Personal IDs handed out are logged as read.
+ */
 export async function qualityFindings(
   deps: RegistryDeps,
   check: QualityCheck,
-  filter: { communeId?: string; limit?: number } = {},
+  filter: { communeId?: string; limit?: number },
+  access: AccessContext,
 ): Promise<string[]> {
   const limit = Math.min(filter.limit ?? 100, 1000);
   const { rows } = await sql<{ subject: string }>`
     select f.subject from (${findings(check, today(deps))}) f (subject, commune_id)
     ${filter.communeId ? sql`where f.commune_id = ${filter.communeId}` : sql``}
     order by f.subject limit ${limit}`.execute(registryDb(deps.db));
-  return rows.map((row) => row.subject);
+  const subjects = rows.map((row) => row.subject);
+  if (check !== 'household_without_head') await logRead(deps, access, subjects, 'quality_review');
+  return subjects;
 }

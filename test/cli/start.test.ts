@@ -1,0 +1,62 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const home = mkdtempSync(join(tmpdir(), 'dancu-start-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+/** Runs `dancu start` on the embedded database in `home`, resolving once it prints where it listens. */
+function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const env = { ...process.env, DANCU_HOME: home, PORT: '0', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['bin/dancu.js', 'start'], { cwd: root, env });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 120 s:\n${output}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /dancu is running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1], output: () => output });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+describe('dancu start on the embedded database', () => {
+  it('serves, prints the bootstrap token once, stops cleanly on Ctrl-C and reuses the database', async () => {
+    const first = await start();
+    expect(first.output()).toMatch(/dancu_bt_[A-Za-z0-9_-]{43}/);
+    const health = await fetch(`${first.url}/health`);
+    expect(health.status).toBe(200);
+    const token = /dancu_bt_[A-Za-z0-9_-]{43}/.exec(first.output())?.[0] ?? '';
+    const guarded = await fetch(`${first.url}/api/v1/registry/data-quality`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(guarded.status).toBe(200);
+    expect(await stop(first.child)).toBe(0);
+
+    const second = await start();
+    expect(second.output()).not.toMatch(/dancu_bt_/);
+    const again = await fetch(`${second.url}/api/v1/registry/data-quality`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(again.status).toBe(200);
+    expect(await stop(second.child)).toBe(0);
+  }, 300_000);
+});

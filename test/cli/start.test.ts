@@ -10,8 +10,9 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 /** Runs `dancu start` on the embedded database in `home`, resolving once it prints where it listens. */
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const env = { ...process.env, DANCU_HOME: home, PORT: '0', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
+  // The embedded database, whatever this run tests.
+  const { DATABASE_URL: _server, ...inherited } = process.env;
+  const env = { ...inherited, DANCU_HOME: home, PORT: '0', LOG_LEVEL: 'warn' };
   const child = spawn(process.execPath, ['bin/dancu.js', 'start'], { cwd: root, env });
   let output = '';
   return new Promise((resolve, reject) => {

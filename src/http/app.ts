@@ -9,7 +9,7 @@ import { BootstrapTokens } from '../identity/index.ts';
 import { type Clock, systemClock } from '../kernel/index.ts';
 import { AdminUnits, Registry, referenceRoutes, registryRoutes } from '../registry/index.ts';
 import { apiDocs } from './api-docs.ts';
-import { bearerAccess } from './auth.ts';
+import { bearerAccess, sessionRoutes } from './auth.ts';
 import { loggerOptions } from './logging.ts';
 import { operationsRoutes } from './operations.ts';
 import { installProblemHandlers } from './problems.ts';
@@ -87,4 +87,5 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
   const access = bearerAccess(new BootstrapTokens(db, clock));
   await app.register(registryRoutes, { prefix: '/api/v1/registry', registry, accessLog, units, access });
   await app.register(referenceRoutes, { prefix: '/api/v1/reference', units });
+  await app.register(sessionRoutes, { prefix: '/api/v1', access });
 }

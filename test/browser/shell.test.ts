@@ -84,13 +84,13 @@ describe('the web app shell', () => {
 
   it("opens an area from the main navigation and shows that area's heading", async () => {
     const page = await open('/');
-    const officer = mainNav(page, 'Điều hướng chính').getByRole('link', { name: 'Cán bộ', exact: true });
+    const partner = mainNav(page, 'Điều hướng chính').getByRole('link', { name: 'Đối tác', exact: true });
 
-    await officer.click();
-    await heading(page, 'Bàn làm việc cán bộ').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/officer');
-    expect(await officer.getAttribute('aria-current')).toBe('page');
-    expect(await page.title()).toBe('Bàn làm việc cán bộ · dancu');
+    await partner.click();
+    await heading(page, 'Cổng đối tác').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/partner');
+    expect(await partner.getAttribute('aria-current')).toBe('page');
+    expect(await page.title()).toBe('Cổng đối tác · dancu');
     await page.getByText('Chức năng của khu vực này đang được xây dựng', { exact: false }).waitFor();
     // Focus moves to the new page's content, as after a full page load.
     expect(await page.locator('main:focus').count()).toBe(1);

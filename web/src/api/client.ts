@@ -25,7 +25,7 @@ export async function apiGet<T>(path: string, options: GetOptions = {}): Promise
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
   const token = options.token ?? (authenticated ? officerToken() : null);
   if (authenticated && token === null) {
-    signOut('rejected');
+    // Signed out in the meantime: the page's guard is already on its way to the sign-in page.
     throw new ApiProblem({ code: 'UNAUTHENTICATED', title: 'UNAUTHENTICATED', detail: '', status: 401 });
   }
   if (token !== null) headers.authorization = `Bearer ${token}`;

@@ -1,6 +1,8 @@
 import { Box, Burger, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useOfficerToken } from '../hooks/use-officer-token.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SignOutButton } from './officer/SignOutButton.tsx';
 
 interface AppHeaderProps {
   readonly navOpened: boolean;
@@ -9,9 +11,10 @@ interface AppHeaderProps {
   readonly navId: string;
 }
 
-/** Product name and subtitle, the mobile menu button and the language switch. */
+/** Product name and subtitle, the mobile menu button, the language switch and, when signed in, sign-out. */
 export function AppHeader({ navOpened, onToggleNav, navId }: AppHeaderProps) {
   const { t } = useTranslation();
+  const signedIn = useOfficerToken() !== null;
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
@@ -33,7 +36,10 @@ export function AppHeader({ navOpened, onToggleNav, navId }: AppHeaderProps) {
           </Text>
         </Box>
       </Group>
-      <LanguageSwitch />
+      <Group gap="sm" wrap="nowrap">
+        {signedIn && <SignOutButton />}
+        <LanguageSwitch />
+      </Group>
     </Group>
   );
 }

@@ -34,9 +34,10 @@ export function useCommuneOptions(query: string, selectedId: string | null): Com
   useEffect(() => {
     if (selectedId === null) return;
     let live = true;
-    Promise.all([resolveCommune(selectedId), provinceNames()]).then(
-      ([{ recorded }, provinces]) => {
-        if (live) setSelected(optionOf(recorded.commune, provinces));
+    // The commune may be of the old map (a link made before the reform): name it with its own province.
+    resolveCommune(selectedId).then(
+      ({ recorded }) => {
+        if (live) setSelected({ value: selectedId, label: `${recorded.commune.name}, ${recorded.province.name}` });
       },
       () => undefined,
     );

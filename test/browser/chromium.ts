@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless (DESIGN.md §5). `CHROMIUM_PATH` points elsewhere; the flags keep it from
@@ -18,4 +18,40 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A page in its own browser context, with what went wrong on it so far. */
+export interface WatchedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Console errors (with the URL they came from), uncaught errors, requests to other hosts. */
+  readonly problems: string[];
+}
+
+/**
+ * Opens `path` of `origin` in a fresh context (its own storage), recording problems as they happen.
+ * `beforeLoad` runs before the first request, e.g. to intercept routes.
+ */
+export async function openWatched(
+  browser: Browser,
+  origin: string,
+  path: string,
+  beforeLoad?: (page: Page) => Promise<unknown>,
+): Promise<WatchedPage> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Everything is local: a locator that has not matched after 10 s never will, so fail well before the test.
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()} at ${message.location().url}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request to another host: ${url.href}`);
+  });
+  await beforeLoad?.(page);
+  await page.goto(new URL(path, origin).href);
+  return { context, page, problems };
 }

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER, testRegistry } from '../../src/registry/testing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, openWatched } from './chromium.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -75,25 +75,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens `path` in a fresh browser context (its own storage), recording problems as it goes. */
+/** Opens `path` in a fresh browser context; its problems replace those of the previous page. */
 async function open(path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
   if (!server || !browser) throw new Error('the server or the browser did not start');
-  const origin = new URL(server.url).origin;
-  context = await browser.newContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()} at ${message.location().url}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request to another host: ${url.href}`);
-  });
-  await beforeLoad?.(page);
-  await page.goto(new URL(path, origin).href);
-  return page;
+  const watched = await openWatched(browser, new URL(server.url).origin, path, beforeLoad);
+  context = watched.context;
+  problems = watched.problems;
+  return watched.page;
 }
 
 /** Chromium prints a console error for every HTTP error answer, expected ones included: this matches one. */

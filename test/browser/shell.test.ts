@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/http/version.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, openWatched } from './chromium.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -25,29 +25,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/**
- * Opens `path` in a fresh browser context (its own local storage), recording problems as it goes.
- * `beforeLoad` runs before the first request, e.g. to intercept routes.
- */
+/** Opens `path` in a fresh browser context; its problems replace those of the previous page. */
 async function open(path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
   if (!server || !browser) throw new Error('the server or the browser did not start');
-  const origin = new URL(server.url).origin;
-  context = await browser.newContext();
-  const page = await context.newPage();
-  // Everything is local: a locator that has not matched after 10 s never will, so fail well before the test.
-  page.setDefaultTimeout(10_000);
-  problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.origin !== origin) problems.push(`request to another host: ${url.href}`);
-  });
-  await beforeLoad?.(page);
-  await page.goto(new URL(path, origin).href);
-  return page;
+  const watched = await openWatched(browser, new URL(server.url).origin, path, beforeLoad);
+  context = watched.context;
+  problems = watched.problems;
+  return watched.page;
 }
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });

@@ -45,11 +45,7 @@ export async function searchPeople(deps: RegistryDeps, query: PersonQuery, acces
   const { rows } = await sql<PersonSummaryRow>`
     select p.personal_id, p.full_name, p.folded_name, p.birth_date, p.sex, p.status, home.commune_id
     from registry.person p
-    left join lateral (
-      select r.commune_id from registry.residence r
-      where r.personal_id = p.personal_id and r.kind = 'permanent' and r.valid_to is null
-      order by r.valid_from desc limit 1
-    ) home on true
+    left join lateral (${PERMANENT_HOME}) home on true
     where p.folded_name ~>=~ ${folded} and p.folded_name ~<~ ${upper}
       ${query.birthDate ? sql`and p.birth_date = ${query.birthDate}` : sql``}
       ${communes ? sql`and home.commune_id in (${sql.join(communes)})` : sql``}
@@ -65,15 +61,8 @@ export async function searchPeople(deps: RegistryDeps, query: PersonQuery, acces
   );
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({
-      personalId: row.personal_id,
-      fullName: row.full_name,
-      birthDate: row.birth_date,
-      sex: row.sex,
-      status: row.status,
-      permanentCommuneId: row.commune_id,
-    })),
-    next: rows.length > limit && last ? encodeCursor([row2folded(last), last.birth_date, last.personal_id]) : null,
+    items: page.map(toSummary),
+    next: rows.length > limit && last ? encodeCursor([last.folded_name, last.birth_date, last.personal_id]) : null,
   };
 }
 
@@ -88,14 +77,23 @@ export async function lookupPerson(
 ): Promise<PersonSummary> {
   const personalId = parsePersonalId(personalIdText);
   const { rows } = await sql<PersonSummaryRow>`
-    select p.personal_id, p.full_name, p.folded_name, p.birth_date, p.sex, p.status,
-      (select r.commune_id from registry.residence r
-       where r.personal_id = p.personal_id and r.kind = 'permanent' and r.valid_to is null
-       order by r.valid_from desc limit 1) as commune_id
-    from registry.person p where p.personal_id = ${personalId}`.execute(registryDb(deps.db));
+    select p.personal_id, p.full_name, p.folded_name, p.birth_date, p.sex, p.status, home.commune_id
+    from registry.person p
+    left join lateral (${PERMANENT_HOME}) home on true
+    where p.personal_id = ${personalId}`.execute(registryDb(deps.db));
   const row = rows[0];
   if (!row) throw new DomainError('PERSON_NOT_FOUND', 'No person has this personal ID number.');
   await logRead(deps, access, [personalId], 'lookup');
+  return toSummary(row);
+}
+
+/** The commune of the open permanent residence of the person `p` (lateral subquery). */
+const PERMANENT_HOME = sql`
+  select r.commune_id from registry.residence r
+  where r.personal_id = p.personal_id and r.kind = 'permanent' and r.valid_to is null
+  order by r.valid_from desc limit 1`;
+
+function toSummary(row: PersonSummaryRow): PersonSummary {
   return {
     personalId: row.personal_id,
     fullName: row.full_name,
@@ -109,15 +107,11 @@ export async function lookupPerson(
 interface PersonSummaryRow {
   personal_id: string;
   full_name: string;
-  folded_name?: string;
+  folded_name: string;
   birth_date: string;
   sex: 'male' | 'female';
   status: 'alive' | 'deceased' | 'missing';
   commune_id: string | null;
-}
-
-function row2folded(row: PersonSummaryRow): string {
-  return row.folded_name ?? foldText(row.full_name);
 }
 
 function encodeCursor(key: [string, string, string]): string {

@@ -98,6 +98,7 @@ export const PROBLEMS = {
     en: 'Temporary residence longer than 2 years',
   },
   CARD_NOT_FOUND: { status: 404, vi: 'Không có thẻ căn cước còn hiệu lực', en: 'No valid identity card' },
+  UNKNOWN_CODE: { status: 400, vi: 'Mã không có trong danh mục', en: 'Code not in its code list' },
   SEARCH_TOO_BROAD: { status: 400, vi: 'Điều kiện tìm kiếm quá rộng', en: 'Search too broad' },
   INVALID_CURSOR: { status: 400, vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid paging cursor' },
   ADMIN_UNIT_NOT_IN_FORCE: {

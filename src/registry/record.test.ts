@@ -127,6 +127,17 @@ describe('reading a person as of a day', () => {
     await expect(t.person({ personalId: id })).rejects.toMatchObject({ code: 'PERSON_ALREADY_EXISTS' });
   });
 
+  it('refuses an ethnicity or religion code outside the code lists', async () => {
+    await expect(t.person({ ethnicityCode: '99' })).rejects.toMatchObject({
+      code: 'UNKNOWN_CODE',
+      details: { field: 'ethnicityCode' },
+    });
+    const id = await t.person({ religionCode: '02' });
+    await expect(t.registry.updatePerson(id, { religionCode: 'x' }, '2026-01-01', OFFICER)).rejects.toMatchObject({
+      code: 'UNKNOWN_CODE',
+    });
+  });
+
   it("writes every read to the person's access log", async () => {
     const id = await t.person();
     await t.registry.getPersonRecord(id, undefined, READER);

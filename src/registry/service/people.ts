@@ -69,7 +69,7 @@ const FORMER_ID = /^\d{9}$/;
  * names are stored in NFC with their folded search key; parents, when given, get the matching child links.
  *
  * @throws DomainError INVALID_PERSONAL_ID, PERSON_ID_INCONSISTENT, PERSON_ALREADY_EXISTS, INVALID_BIRTH_DATE,
- *   INVALID_NAME, ADMIN_UNIT_NOT_FOUND, FAMILY_LINK_INVALID
+ *   INVALID_NAME, ADMIN_UNIT_NOT_FOUND, FAMILY_LINK_INVALID, UNKNOWN_CODE
  */
 export async function registerPerson(deps: RegistryDeps, input: NewPerson, context: ChangeContext): Promise<void> {
   const personalId = parsePersonalId(input.personalId);
@@ -89,6 +89,7 @@ export async function registerPerson(deps: RegistryDeps, input: NewPerson, conte
     throw new DomainError('INVALID_FORMER_ID_NUMBER', 'A former identity number (CMND) has 9 digits.');
   }
   if (input.birthRegistrationCommuneId) await deps.units.getCommune(input.birthRegistrationCommuneId);
+  await assertKnownCodes(deps, input);
   const names = personNames(input);
   await inTransaction(deps, async (db) => {
     if (await store.findPerson(db, personalId)) {
@@ -175,7 +176,7 @@ async function linkParent(
  * Changes a person's attributes from `effectiveOn`, keeping the earlier state so that the person can be read
  * as of any day.
  *
- * @throws DomainError PERSON_NOT_FOUND, PERSON_NOT_ALIVE, INVALID_EFFECTIVE_DATE, INVALID_NAME
+ * @throws DomainError PERSON_NOT_FOUND, PERSON_NOT_ALIVE, INVALID_EFFECTIVE_DATE, INVALID_NAME, UNKNOWN_CODE
  */
 export async function updatePerson(
   deps: RegistryDeps,
@@ -184,6 +185,7 @@ export async function updatePerson(
   effectiveOn: string,
   context: ChangeContext,
 ): Promise<void> {
+  await assertKnownCodes(deps, changes);
   await inTransaction(deps, async (db) => {
     const person = await getPersonForUpdate(db, personalId);
     assertAlive(person, 'Changing a person');
@@ -238,6 +240,23 @@ export function personNames(input: { familyName: string; middleName?: string; gi
   }
   const full = [family, middle, given].filter((part) => part !== '').join(' ');
   return { family_name: family, middle_name: middle, given_name: given, full_name: full, folded_name: foldText(full) };
+}
+
+/** Refuses an ethnicity or religion code that is not in the code lists. */
+async function assertKnownCodes(
+  deps: RegistryDeps,
+  codes: { ethnicityCode?: string | null; religionCode?: string | null },
+): Promise<void> {
+  const checks = [
+    ['ethnicityCode', codes.ethnicityCode, () => deps.units.listEthnicities()],
+    ['religionCode', codes.religionCode, () => deps.units.listReligions()],
+  ] as const;
+  for (const [field, code, list] of checks) {
+    if (code === null || code === undefined) continue;
+    if (!(await list()).some((entry) => entry.code === code)) {
+      throw new DomainError('UNKNOWN_CODE', `${field} "${code}" is not in its code list.`, { field });
+    }
+  }
 }
 
 function optionalText(value: string | null | undefined): string | null {

@@ -66,6 +66,14 @@ describe('Database', () => {
     expect(after.rows[0]?.n).toBe(0);
   });
 
+  it('refuses, at once, to use the pool inside a transaction (it would deadlock on PGlite)', async () => {
+    await expect(db.transaction(async () => db.query('select 1'))).rejects.toThrow(/outside the transaction/);
+    await expect(db.transaction(async () => sql`select 1`.execute(db.kysely))).rejects.toThrow(
+      /outside the transaction/,
+    );
+    await expect(db.query('select 1')).resolves.toBeDefined();
+  });
+
   it('bulk-loads CSV through COPY with NULL, empty strings and quoting intact', async () => {
     const loaded = await db.copyFrom({ table: 'public.sample', columns: ['id', 'day', 'at', 'note'] }, rows(30_000));
     expect(loaded).toBe(30_000);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kysely } from 'kysely';
 import type { ConnectionPool, Engine, QueryResult, RawConnection } from './connection.ts';
 import { poolDialect } from './kysely-dialect.ts';
@@ -45,6 +46,13 @@ export interface OpenOptions {
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * The database whose connection the current async call chain holds (inside `transaction` or
+ * `withConnection`). Taking a second connection there is a bug on both engines: on PGlite, which has one
+ * session, it would wait forever for itself; on a server it would run outside the transaction.
+ */
+const holder = new AsyncLocalStorage<Database>();
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
@@ -57,7 +65,7 @@ export class Database {
 
   private constructor(private readonly pool: ConnectionPool) {
     this.engine = pool.engine;
-    this.kysely = new Kysely<NoTables>({ dialect: poolDialect(pool) });
+    this.kysely = new Kysely<NoTables>({ dialect: poolDialect(pool, () => this.assertNotHeld()) });
   }
 
   /**
@@ -86,11 +94,20 @@ export class Database {
 
   /** Holds one connection for the callback (session-level work such as advisory locks). */
   async withConnection<T>(fn: (connection: RawConnection) => Promise<T>): Promise<T> {
+    this.assertNotHeld();
     const connection = await this.pool.acquire();
     try {
-      return await fn(connection);
+      return await holder.run(this, () => fn(connection));
     } finally {
       this.pool.release(connection);
+    }
+  }
+
+  private assertNotHeld(): void {
+    if (holder.getStore() === this) {
+      throw new Error(
+        'the database was used outside the transaction (or connection) this code runs in: use the one it was given',
+      );
     }
   }
 

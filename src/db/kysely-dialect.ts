@@ -17,10 +17,13 @@ import type { ConnectionPool, RawConnection } from './connection.ts';
  * server through one code path. With `pinned`, every query goes to one already-held connection (the
  * connection of a transaction opened by `Database.transaction`).
  */
-export function poolDialect(source: ConnectionPool | { pinned: RawConnection }): Dialect {
+export function poolDialect(
+  source: ConnectionPool | { pinned: RawConnection },
+  beforeAcquire: () => void = () => {},
+): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => ('pinned' in source ? new PinnedDriver(source.pinned) : new PoolDriver(source)),
+    createDriver: () => ('pinned' in source ? new PinnedDriver(source.pinned) : new PoolDriver(source, beforeAcquire)),
     createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
@@ -56,9 +59,13 @@ async function begin(connection: DatabaseConnection, settings: TransactionSettin
 }
 
 class PoolDriver implements Driver {
-  constructor(private readonly pool: ConnectionPool) {}
+  constructor(
+    private readonly pool: ConnectionPool,
+    private readonly beforeAcquire: () => void,
+  ) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
+    this.beforeAcquire();
     return new KyselyConnection(await this.pool.acquire());
   }
   beginTransaction = begin;

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/index.ts';
 import { VERSION } from '../http/index.ts';
+import { isDomainError } from '../kernel/index.ts';
 import { runAudit } from './audit.ts';
 import { runBootstrapToken } from './bootstrap-token.ts';
 import { runMigrate } from './migrate.ts';
+import { runSeed, UsageError } from './seed.ts';
 import { runStart } from './start.ts';
 
 const USAGE = `dancu ${VERSION}: population registry, electronic identity and once-only public services
@@ -14,6 +16,8 @@ Commands:
   start                      migrate the database, then serve the API and the web app
   migrate                    apply pending migrations and reference data, then exit
   bootstrap-token --reset    revoke the bootstrap administrator token and print a new one
+  seed --people N [--seed S] [--append]
+                             load a deterministic synthetic population (default seed 1)
   audit verify               check the hash chain of the access log (exit 1 when broken)
 
 Options:
@@ -33,6 +37,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   migrate: async () => runMigrate(loadConfig()).then(done),
   'bootstrap-token': async (args) => runBootstrapToken(loadConfig(), args).then(done),
   audit: async (args) => runAudit(loadConfig(), args),
+  seed: async (args) => runSeed(loadConfig(), args).then(done),
 };
 
 /** Runs the `dancu` command line; returns the process exit code. */
@@ -43,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     strict: false,
     options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
   });
-  const [name, ...rest] = positionals;
+  const [name] = positionals;
   if (values.version) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
@@ -58,11 +63,20 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command(rest);
+    // Everything after the command's name, its options included, is the command's to read.
+    return await command(argv.slice(argv.indexOf(name) + 1));
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`dancu: configuration error: ${error.message}\n`);
       return 78;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`dancu ${name}: ${error.message}\n`);
+      return 2;
+    }
+    if (isDomainError(error)) {
+      process.stderr.write(`dancu ${name}: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

@@ -1,10 +1,15 @@
 import closeWithGrace from 'close-with-grace';
 import type { Config } from '../config/index.ts';
+import type { Database } from '../db/index.ts';
 import { buildApp } from '../http/index.ts';
 import { BootstrapTokens } from '../identity/index.ts';
-import { systemClock } from '../kernel/index.ts';
+import { isDomainError, systemClock } from '../kernel/index.ts';
+import { seedPopulation } from '../registry/index.ts';
 import { describeDatabase, openDatabase } from './open-database.ts';
 import { prepareDatabase } from './prepare-database.ts';
+
+/** People in the demonstration population loaded on the first start of an empty embedded database. */
+const FIRST_START_PEOPLE = 10_000;
 
 /**
  * `dancu start`: opens and migrates the database, serves the app, and on SIGINT/SIGTERM stops taking
@@ -13,6 +18,7 @@ import { prepareDatabase } from './prepare-database.ts';
 export async function runStart(config: Config): Promise<void> {
   const db = await openDatabase(config);
   await prepareDatabase(db);
+  await seedFirstStart(config, db);
   const token = await new BootstrapTokens(db, systemClock).ensure();
   const app = await buildApp({ config, db });
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
@@ -53,4 +59,22 @@ function signInLines(token: string | undefined): string[] {
     '  Use it as "Authorization: Bearer <token>" or paste it on the officer sign-in page.',
     '',
   ];
+}
+
+/**
+ * On the first start of the embedded database, loads a synthetic population (`dancu seed --people 10000
+ * --seed 1`) so that a new installation has people to search and show. Never on a PostgreSQL server, which
+ * may be meant for real records: there, `dancu seed` is run on purpose.
+ */
+async function seedFirstStart(config: Config, db: Database): Promise<void> {
+  if (config.databaseUrl) return;
+  try {
+    const report = await seedPopulation({ db, clock: systemClock }, { people: FIRST_START_PEOPLE, seed: 1 });
+    process.stdout.write(
+      `  first start: seeded ${report.people.toLocaleString('en')} synthetic people (seed 1) in ${(report.elapsedMs / 1000).toFixed(1)} s\n`,
+    );
+  } catch (error) {
+    // Not the first start: the registry has people.
+    if (!isDomainError(error, 'REGISTRY_NOT_EMPTY')) throw error;
+  }
 }

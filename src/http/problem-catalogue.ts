@@ -99,6 +99,16 @@ export const PROBLEMS = {
   },
   CARD_NOT_FOUND: { status: 404, vi: 'Không có thẻ căn cước còn hiệu lực', en: 'No valid identity card' },
   UNKNOWN_CODE: { status: 400, vi: 'Mã không có trong danh mục', en: 'Code not in its code list' },
+  REGISTRY_NOT_EMPTY: {
+    status: 409,
+    vi: 'Cơ sở dữ liệu đã có công dân',
+    en: 'The registry already has people',
+  },
+  SEED_ALREADY_USED: {
+    status: 409,
+    vi: 'Dữ liệu mẫu của hạt giống này đã được nạp',
+    en: 'This seed is already loaded',
+  },
   SEARCH_TOO_BROAD: { status: 400, vi: 'Điều kiện tìm kiếm quá rộng', en: 'Search too broad' },
   INVALID_CURSOR: { status: 400, vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid paging cursor' },
   ADMIN_UNIT_NOT_IN_FORCE: {

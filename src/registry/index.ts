@@ -13,6 +13,14 @@ export * from './model.ts';
 export { referenceRoutes } from './reference-routes.ts';
 export { Registry } from './registry.ts';
 export { type RegistryRoutesOptions, registryRoutes } from './routes.ts';
+export {
+  SEED_PERSON_TARGET,
+  type SeedOptions,
+  type SeedProgress,
+  type SeedReport,
+  seedPersonCsv,
+  seedPopulation,
+} from './seed/index.ts';
 export type { AccessContext, Actor, ChangeContext, RegistryDeps } from './service/context.ts';
 export type { DeathFacts, DeathOutcome } from './service/death.ts';
 export type { NewHousehold } from './service/households.ts';

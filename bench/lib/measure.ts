@@ -1,0 +1,84 @@
+/** Small helpers the benchmarks share: timing, latency percentiles, formatting. */
+
+export interface Throughput {
+  readonly operations: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+}
+
+/**
+ * Runs `operation` from `concurrency` loops for `seconds`, after a warm-up of a tenth of that, and reports
+ * operations per second and latency percentiles.
+ */
+export async function closedLoop(
+  concurrency: number,
+  seconds: number,
+  operation: (loop: number, iteration: number) => Promise<void>,
+): Promise<Throughput> {
+  await runLoops(concurrency, Math.max(seconds / 10, 0.5), operation, []);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const errors = await runLoops(concurrency, seconds, operation, latencies);
+  return summarize(latencies, (performance.now() - started) / 1000, errors);
+}
+
+async function runLoops(
+  concurrency: number,
+  seconds: number,
+  operation: (loop: number, iteration: number) => Promise<void>,
+  latencies: number[],
+): Promise<number> {
+  const until = performance.now() + seconds * 1000;
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, loop) => {
+      for (let iteration = 0; performance.now() < until; iteration++) {
+        const start = performance.now();
+        try {
+          await operation(loop, iteration);
+          latencies.push(performance.now() - start);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return errors;
+}
+
+export function summarize(latencies: number[], seconds: number, errors: number): Throughput {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return {
+    operations: sorted.length,
+    seconds,
+    perSecond: sorted.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    errors,
+  };
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const started = performance.now();
+  const result = await fn();
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
+export function int(value: number): string {
+  return Math.round(value).toLocaleString('en');
+}
+
+export function ratio(value: number, baseline: number): string {
+  return `${(value / baseline).toFixed(2)}×`;
+}
+
+/** A fixed-width text table. */
+export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

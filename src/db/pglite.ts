@@ -39,22 +39,22 @@ class PgliteConnection implements RawConnection {
 
   async copyFrom(statement: string, chunks: AsyncIterable<string>): Promise<number> {
     const target = statement.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
-    let batch: string[] = [];
-    let size = 0;
+    let pending = '';
     let total = 0;
-    const flush = async () => {
-      if (size === 0) return;
-      const result = await this.pglite.query(target, [], { blob: new Blob([batch.join('')]) });
+    const send = async (rows: string) => {
+      const result = await this.pglite.query(target, [], { blob: new Blob([rows]) });
       total += result.affectedRows ?? 0;
-      batch = [];
-      size = 0;
     };
     for await (const chunk of chunks) {
-      batch.push(chunk);
-      size += chunk.length;
-      if (size >= COPY_BATCH_BYTES) await flush();
+      pending += chunk;
+      if (pending.length < COPY_BATCH_BYTES) continue;
+      // A batch must end where a row ends: chunks may end anywhere, even inside a quoted field.
+      const end = lastRowEnd(pending);
+      if (end < 0) continue;
+      await send(pending.slice(0, end + 1));
+      pending = pending.slice(end + 1);
     }
-    await flush();
+    if (pending !== '') await send(pending);
     return total;
   }
 }
@@ -109,4 +109,19 @@ async function waitOrFail(turn: Promise<void>, ms: number): Promise<void> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The index of the last newline that ends a CSV row in `text` (one outside double quotes), or -1. `text` must
+ * begin at the start of a row; a doubled quote inside a quoted field toggles twice and so changes nothing.
+ */
+export function lastRowEnd(text: string): number {
+  let quoted = false;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) quoted = !quoted;
+    else if (code === 10 && !quoted) last = i;
+  }
+  return last;
 }

@@ -19,13 +19,6 @@ export function birthdayAt(birthDate: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Adds whole days to a calendar day. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Age of majority (Civil Code 2015, Art. 20). */
 export const ADULT_AGE = 18;
 

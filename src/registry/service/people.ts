@@ -1,11 +1,4 @@
-import {
-  checkPersonalIdConsistency,
-  DomainError,
-  decodePersonalId,
-  foldText,
-  parsePersonalId,
-  toNfc,
-} from '../../kernel/index.ts';
+import { checkPersonalIdConsistency, DomainError, foldText, parsePersonalId, toNfc } from '../../kernel/index.ts';
 import type { PersonIdentity } from '../model.ts';
 import { type RegistryDb, store } from '../store.ts';
 import type { PersonRow } from '../tables.ts';
@@ -292,9 +285,4 @@ export function identityOf(row: PersonRow): PersonIdentity {
     status: row.status,
     statusDate: row.status_date,
   };
-}
-
-/** The birth year and sex the personal ID number encodes (used by the data-quality checks). */
-export function encodedFacts(personalId: string) {
-  return decodePersonalId(parsePersonalId(personalId));
 }

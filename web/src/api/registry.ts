@@ -1,5 +1,4 @@
 import { apiGet } from './client.ts';
-import { ApiProblem } from './problem.ts';
 import type { AccessLogPage, PersonPage, PersonRecord } from './registry-model.ts';
 
 const BASE = '/api/v1/registry';

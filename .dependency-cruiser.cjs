@@ -5,7 +5,7 @@
  * - every domain module may use kernel, db and audit, and another module only through its index.ts;
  * - domain code (model, store, service) imports no fastify, no react and no database driver.
  */
-const DOMAIN_MODULES = 'audit|registry|identity|verification|services|wallet|lodging|reports|insights';
+const DOMAIN_MODULES = 'audit|events|messages|registry|identity|verification|services|wallet|lodging|reports|insights';
 
 module.exports = {
   forbidden: [

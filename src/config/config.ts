@@ -20,6 +20,16 @@ export interface Config {
   readonly bodyLimit: number;
   /** Trust `X-Forwarded-*` headers from a load balancer (`DANCU_TRUST_PROXY`, default false). */
   readonly trustProxy: boolean;
+  /**
+   * The address people reach the platform at (`DANCU_PUBLIC_URL`, default `http://localhost:<PORT>`): the
+   * OpenID issuer is this followed by `/oidc`, and redirects are built from it.
+   */
+  readonly publicUrl: string;
+  /**
+   * Keep messages (one-time codes, notices) in the developer inbox at `/dev/inbox` instead of sending them
+   * (`DANCU_DEV_INBOX`, default true on the embedded database and false on a PostgreSQL server).
+   */
+  readonly devInbox: boolean;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -45,15 +55,40 @@ type Env = Readonly<Record<string, string | undefined>>;
  * @example loadConfig({ PORT: '8080' }).port === 8080
  */
 export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65_535);
+  const database = databaseUrl(env);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65_535),
+    port,
     host: nonEmpty(env, 'HOST', '127.0.0.1'),
-    databaseUrl: databaseUrl(env),
+    databaseUrl: database,
     home: resolve(nonEmpty(env, 'DANCU_HOME', './.dancu')),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimit: integer(env, 'DANCU_BODY_LIMIT', 1_048_576, 1_024, 1_073_741_824),
     trustProxy: boolean(env, 'DANCU_TRUST_PROXY', false),
+    publicUrl: publicUrl(env, port),
+    devInbox: boolean(env, 'DANCU_DEV_INBOX', database === undefined),
   };
+}
+
+function publicUrl(env: Env, port: number): string {
+  const value = raw(env, 'DANCU_PUBLIC_URL');
+  if (value === undefined) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('DANCU_PUBLIC_URL', 'expected a URL such as https://dichvucong.example.vn');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))) {
+    throw new ConfigError('DANCU_PUBLIC_URL', 'expected an https:// URL (http:// only for localhost)');
+  }
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new ConfigError(
+      'DANCU_PUBLIC_URL',
+      'expected an origin without a path, such as https://dichvucong.example.vn',
+    );
+  }
+  return url.origin;
 }
 
 function raw(env: Env, name: string): string | undefined {

@@ -11,6 +11,8 @@ import type { Database } from './database.ts';
 export const MODULE_ORDER = [
   'db',
   'audit',
+  'events',
+  'messages',
   'registry',
   'identity',
   'verification',

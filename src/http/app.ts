@@ -5,11 +5,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AccessLog } from '../audit/index.ts';
 import type { Config } from '../config/index.ts';
 import type { Database } from '../db/index.ts';
-import { BootstrapTokens } from '../identity/index.ts';
+import { EventDispatcher } from '../events/index.ts';
+import {
+  accountRoutes,
+  Identity,
+  interactionRoutes,
+  providerRoutes,
+  staffRoutes,
+  webClientRoutes,
+} from '../identity/index.ts';
 import { type Clock, systemClock } from '../kernel/index.ts';
+import { devInboxRoutes, devInboxSender, Messages } from '../messages/index.ts';
 import { AdminUnits, Registry, referenceRoutes, registryRoutes } from '../registry/index.ts';
 import { apiDocs } from './api-docs.ts';
-import { bearerAccess, sessionRoutes } from './auth.ts';
+import { callerResolver, registryAccess, sessionRoutes } from './auth.ts';
 import { loggerOptions } from './logging.ts';
 import { operationsRoutes } from './operations.ts';
 import { installProblemHandlers } from './problems.ts';
@@ -22,6 +31,8 @@ export interface AppDeps {
   readonly config: Config;
   readonly db: Database;
   readonly clock?: Clock;
+  /** Run the outbox dispatchers (events, messages) in the background; tests drain them by hand. */
+  readonly background?: boolean;
   /** Folder of the built web app (default `dist/web` of this package). */
   readonly webRoot?: string;
 }
@@ -77,15 +88,73 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
+/** The services the app built, for tests and the `start` command. */
+export interface AppServices {
+  readonly identity: Identity;
+  readonly messages: Messages;
+  readonly events: EventDispatcher;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
 /** Each module's routes, with the services they need. */
 async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const { db } = deps;
+  const { db, config } = deps;
   const clock = deps.clock ?? systemClock;
   const accessLog = new AccessLog(db, clock);
   const units = new AdminUnits(db);
   const registry = new Registry({ db, clock, accessLog, units });
-  const access = bearerAccess(new BootstrapTokens(db, clock));
+  const messages = new Messages(
+    db,
+    clock,
+    devInboxSender((line) => app.log.info({ message: maskMessage(line) }, 'message kept in the developer inbox')),
+  );
+  const events = new EventDispatcher(db);
+  const identity = await Identity.create({
+    db,
+    clock,
+    accessLog,
+    registry,
+    units,
+    messages,
+    publicUrl: config.publicUrl,
+    proxy: config.trustProxy,
+  });
+  identity.subscribe(events);
+  app.decorate('services', { identity, messages, events });
+  if (deps.background) {
+    const onError = (err: unknown) => app.log.error({ err }, 'background delivery failed');
+    events.start(1000, onError);
+    messages.start(2000, onError);
+    app.addHook('onClose', async () => {
+      await events.stop();
+      await messages.stop();
+    });
+  }
+  const caller = callerResolver(identity);
+  const access = registryAccess(caller);
   await app.register(registryRoutes, { prefix: '/api/v1/registry', registry, accessLog, units, access });
   await app.register(referenceRoutes, { prefix: '/api/v1/reference', units });
-  await app.register(sessionRoutes, { prefix: '/api/v1', access });
+  await app.register(sessionRoutes, { prefix: '/api/v1', caller });
+  await app.register(accountRoutes, { prefix: '/api/v1', identity, caller });
+  await app.register(staffRoutes, { prefix: '/api/v1', identity, caller });
+  await app.register(providerRoutes, { provider: identity.provider });
+  await app.register(interactionRoutes, { interactions: identity.interactions });
+  await app.register(webClientRoutes, { identity });
+  if (config.devInbox) await app.register(devInboxRoutes, { prefix: '/api/v1', messages });
+}
+
+/** What the log shows of a message kept in the developer inbox: its text, with the recipient masked. */
+function maskMessage(line: { messageId: number; channel: string; recipient: string; kind: string; body: string }) {
+  return {
+    id: line.messageId,
+    channel: line.channel,
+    kind: line.kind,
+    recipient: `${line.recipient.slice(0, 3)}***${line.recipient.slice(-2)}`,
+    text: line.body,
+  };
 }

@@ -15,7 +15,11 @@ describe('GET /api/v1/session', () => {
   it('names the caller behind a valid token', async () => {
     const response = await t.app.inject({ url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ actor: { id: 'bootstrap-admin', kind: 'admin', name: 'Quản trị khởi tạo' } });
+    expect(response.json()).toEqual({
+      actor: { id: 'bootstrap-admin', kind: 'admin', name: 'Quản trị khởi tạo' },
+      via: 'token',
+      roles: [{ id: 0, role: 'admin', agency: null, communeId: null, provinceId: null }],
+    });
   });
 
   it.each([

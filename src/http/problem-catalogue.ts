@@ -53,6 +53,71 @@ export const PROBLEMS = {
 
   // identity
   UNAUTHENTICATED: { status: 401, vi: 'Chưa xác thực', en: 'Not authenticated' },
+  FORBIDDEN: { status: 403, vi: 'Không có quyền thực hiện', en: 'Not allowed' },
+  CSRF_TOKEN_INVALID: { status: 403, vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu', en: 'Missing or wrong CSRF token' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Số định danh hoặc mật khẩu không đúng',
+    en: 'Wrong personal ID number or password',
+  },
+  SIGN_IN_THROTTLED: { status: 429, vi: 'Đăng nhập sai quá nhiều lần', en: 'Too many failed sign-ins' },
+  ACCOUNT_LOCKED: { status: 403, vi: 'Tài khoản đang bị khóa', en: 'The account is locked' },
+  ACCOUNT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản định danh điện tử', en: 'No such eID account' },
+  ACCOUNT_EXISTS: {
+    status: 409,
+    vi: 'Công dân đã có tài khoản định danh điện tử',
+    en: 'The person already has an eID account',
+  },
+  ACCOUNT_NOT_LOCKED: { status: 409, vi: 'Tài khoản không bị khóa', en: 'The account is not locked' },
+  UNLOCK_NOT_ALLOWED: { status: 403, vi: 'Không được mở khóa tài khoản này', en: 'This lock cannot be lifted here' },
+  ACCOUNT_ALREADY_LEVEL2: { status: 409, vi: 'Tài khoản đã ở mức 2', en: 'The account is already level 2' },
+  REGISTRATION_MISMATCH: {
+    status: 422,
+    vi: 'Thông tin không khớp với Cơ sở dữ liệu quốc gia về dân cư',
+    en: 'The details do not match the registry',
+  },
+  REGISTRATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy yêu cầu đăng ký', en: 'No such registration' },
+  PERSON_NOT_ELIGIBLE: {
+    status: 422,
+    vi: 'Không thể lập tài khoản cho công dân này',
+    en: 'No eID account for this person',
+  },
+  PASSWORD_TOO_WEAK: { status: 422, vi: 'Mật khẩu chưa đủ mạnh', en: 'The password is too weak' },
+  PASSWORD_ALREADY_SET: { status: 409, vi: 'Tài khoản đã có mật khẩu', en: 'The account already has a password' },
+  OTP_INVALID: { status: 422, vi: 'Mã xác thực không đúng', en: 'Wrong one-time code' },
+  OTP_EXPIRED: { status: 410, vi: 'Mã xác thực đã hết hạn', en: 'The one-time code has expired' },
+  OTP_TOO_MANY_ATTEMPTS: { status: 429, vi: 'Nhập sai mã quá nhiều lần', en: 'Too many wrong codes' },
+  OUTSIDE_JURISDICTION: { status: 403, vi: 'Ngoài địa bàn quản lý', en: 'Outside your jurisdiction' },
+  CARD_NOT_VALID: { status: 422, vi: 'Thẻ căn cước không hợp lệ', en: 'The identity card is not valid' },
+  BIOMETRICS_NOT_MATCHED: {
+    status: 422,
+    vi: 'Chưa đối sánh khuôn mặt và vân tay',
+    en: 'Face and fingerprints not matched',
+  },
+  PHONE_REQUIRED: { status: 422, vi: 'Cần số điện thoại của tài khoản', en: 'A phone number is required' },
+  GUARDIAN_NOT_LEVEL2: {
+    status: 403,
+    vi: 'Người giám hộ cần tài khoản mức 2',
+    en: 'The guardian needs a level-2 account',
+  },
+  NOT_GUARDIAN: { status: 403, vi: 'Không phải cha, mẹ hoặc người giám hộ', en: "Not the child's guardian" },
+  CHILD_TOO_OLD: {
+    status: 422,
+    vi: 'Người từ đủ 14 tuổi tự đăng ký tài khoản',
+    en: 'From 14 a person registers their own account',
+  },
+  ROLE_INVALID: { status: 422, vi: 'Vai trò không hợp lệ', en: 'Invalid role' },
+  ROLE_EXISTS: { status: 409, vi: 'Tài khoản đã có vai trò này', en: 'The account already holds this role' },
+  ROLE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy vai trò', en: 'No such role' },
+  CLIENT_INVALID: { status: 422, vi: 'Đăng ký ứng dụng không hợp lệ', en: 'Invalid client registration' },
+  CLIENT_EXISTS: { status: 409, vi: 'Mã ứng dụng đã được dùng', en: 'The client id is taken' },
+  CLIENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy ứng dụng', en: 'No such client' },
+  CONSENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy sự đồng ý', en: 'No such consent' },
+  INTERACTION_NOT_FOUND: { status: 404, vi: 'Phiên đăng nhập đã hết hạn', en: 'The sign-in has expired' },
+  INTERACTION_STEP_INVALID: { status: 409, vi: 'Bước đăng nhập không hợp lệ', en: 'Unexpected sign-in step' },
+
+  // messages
+  MESSAGE_INVALID: { status: 422, vi: 'Tin nhắn không gửi được', en: 'The message cannot be sent' },
 
   // registry
   PERSON_NOT_FOUND: { status: 404, vi: 'Không tìm thấy công dân', en: 'No such person' },

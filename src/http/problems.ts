@@ -76,6 +76,8 @@ export function installProblemHandlers(app: FastifyInstance): void {
         return sendProblem(request, reply, 'INTERNAL_ERROR', 'An unexpected error occurred.');
       }
       if (error.code === 'UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer realm="dancu"');
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return sendProblem(request, reply, error.code, error.message, error.details ? { details: error.details } : {});
     }
     if (error.validation) {

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { sendProblem } from './problems.ts';
 
 /** Paths the web app never owns: they answer with problems, not with the app shell. */
-const SERVER_PATHS = /^\/(api|oidc|health|ready|metrics)(\/|$)/;
+const SERVER_PATHS = /^\/(api|oidc|auth|health|ready|metrics)(\/|$)/;
 
 /**
  * Serves the built React app (`dist/web`) and answers every other GET that wants HTML with its

@@ -1,3 +1,4 @@
+import { PERSON_DIED, publishEvent } from '../../events/index.ts';
 import { hasFullCivilCapacity } from '../rules.ts';
 import { type RegistryDb, store } from '../store.ts';
 import type { HouseholdMemberRow } from '../tables.ts';
@@ -32,7 +33,8 @@ export interface DeathOutcome {
  * become invalid; a surviving spouse becomes widowed.
  *
  * Without a named new head, the surviving spouse is chosen if a member, otherwise the eldest member with full
- * civil capacity; when no member qualifies, the household keeps no head until one is appointed.
+ * civil capacity; when no member qualifies, the household keeps no head until one is appointed. Publishes
+ * `person.died` in the same transaction.
  * @throws DomainError PERSON_NOT_FOUND, PERSON_NOT_ALIVE, INVALID_EFFECTIVE_DATE, NOT_A_HOUSEHOLD_MEMBER, HEAD_LACKS_CAPACITY
  */
 export async function recordDeath(
@@ -41,7 +43,7 @@ export async function recordDeath(
   facts: DeathFacts,
   context: ChangeContext,
 ): Promise<DeathOutcome> {
-  return inTransaction(deps, async (db) => {
+  return inTransaction(deps, async (db, tx) => {
     const person = await getPersonForUpdate(db, personalId);
     assertAlive(person, 'Recording a death');
     assertEffectiveDay(facts.diedOn, deps, person.birth_date);
@@ -65,6 +67,8 @@ export async function recordDeath(
     await widowSpouses(db, personalId, diedOn);
     const household = await leaveOnDeath(deps, db, personalId, facts, context);
     await recordEvent(deps, db, context, { personalId, kind: 'person_died', occurredOn: diedOn });
+    // Other modules react (the eID account locks, credentials are revoked) once this commits.
+    await publishEvent(tx, deps.clock, { type: PERSON_DIED, subject: personalId, payload: { diedOn } });
     return { ...household, residencesEnded, cardsInvalidated };
   });
 }

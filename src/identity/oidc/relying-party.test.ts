@@ -1,0 +1,232 @@
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import * as client from 'openid-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CookieBrowser } from '../../../test/support/browser-fetch.ts';
+import { type Registered, registerAccount } from '../../../test/support/identity.ts';
+import { type ListeningApp, listeningApp } from '../../../test/support/listening.ts';
+import { OFFICER, testRegistry } from '../../registry/testing.ts';
+import { ACR_LEVEL1, ACR_LEVEL2 } from '../model.ts';
+
+let server: ListeningApp;
+let citizen: Registered;
+let issuer: URL;
+const RP = 'ngan-hang-test';
+
+async function admin(method: string, path: string, payload?: unknown) {
+  return server.app.inject({
+    method: method as 'POST',
+    url: path,
+    payload: payload as object,
+    headers: { authorization: `Bearer ${server.token}` },
+  });
+}
+
+beforeAll(async () => {
+  server = await listeningApp();
+  issuer = new URL(`${server.url}/oidc`);
+  const { person, registry } = await testRegistry(server.db, new Date().toISOString());
+  const personalId = await person({
+    familyName: 'Nguyễn',
+    middleName: 'Văn',
+    givenName: 'Đức',
+    birthDate: '1990-05-17',
+  });
+  await registry.registerPermanentResidence(
+    personalId,
+    { communeId: '2025:00004', addressLine: 'Số 5 phố Điện Biên Phủ' },
+    '2025-08-01',
+    OFFICER,
+  );
+  citizen = await registerAccount(server.app, { personalId, fullName: 'Nguyễn Văn Đức', birthDate: '1990-05-17' });
+  const registered = await admin('POST', '/api/v1/admin/clients', {
+    clientId: RP,
+    name: 'Ngân hàng Thử nghiệm',
+    organisation: 'Ngân hàng TMCP Thử nghiệm',
+    purpose: 'Mở tài khoản thanh toán trực tuyến (eKYC)',
+    kind: 'public',
+    redirectUris: [`${server.url}/rp/callback`],
+    postLogoutRedirectUris: [`${server.url}/rp/signed-out`],
+    scopes: ['profile', 'personal_id', 'address', 'offline_access'],
+  });
+  expect(registered.statusCode).toBe(201);
+});
+afterAll(async () => server?.close());
+
+async function discover() {
+  return client.discovery(issuer, RP, { token_endpoint_auth_method: 'none' }, client.None(), {
+    execute: [client.allowInsecureRequests],
+  });
+}
+
+/** Runs the browser part of a sign-in; returns where the provider sent the browser back to the client. */
+async function signIn(browser: CookieBrowser, authorizationUrl: URL, consent = true): Promise<URL> {
+  let { url } = await browser.follow(authorizationUrl.href);
+  expect(url).toMatch(/\/interaction\/[\w-]+$/);
+  const login = await browser.fetch(`${url}/password`, {
+    json: { personalId: citizen.personalId, password: citizen.password },
+  });
+  expect(login.status).toBe(200);
+  const { redirectTo } = (await login.json()) as { redirectTo: string };
+  ({ url } = await browser.follow(new URL(redirectTo, server.url).href, `${server.url}/rp/`));
+  if (url.startsWith(`${server.url}/rp/`)) return new URL(url);
+  expect(url).toMatch(/\/interaction\/[\w-]+$/);
+  const details = await (await browser.fetch(`${url}/details`)).json();
+  expect(details).toMatchObject({
+    prompt: 'consent',
+    client: { id: RP, organisation: 'Ngân hàng TMCP Thử nghiệm', purpose: 'Mở tài khoản thanh toán trực tuyến (eKYC)' },
+  });
+  const step = await browser.fetch(`${url}/${consent ? 'consent' : 'abort'}`, { json: {} });
+  const next = (await step.json()) as { redirectTo: string };
+  ({ url } = await browser.follow(new URL(next.redirectTo, server.url).href, `${server.url}/rp/`));
+  return new URL(url);
+}
+
+describe('a relying party built with openid-client', () => {
+  it('discovers, signs in with code + PKCE, verifies the ID token and its acr, reads userinfo, refreshes and logs out', async () => {
+    const config = await discover();
+    expect(config.serverMetadata().acr_values_supported).toEqual([ACR_LEVEL1, ACR_LEVEL2]);
+    const verifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const browser = new CookieBrowser();
+    const callback = await signIn(
+      browser,
+      client.buildAuthorizationUrl(config, {
+        redirect_uri: `${server.url}/rp/callback`,
+        scope: 'openid profile personal_id address offline_access',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+        prompt: 'consent',
+      }),
+    );
+    const tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri as string));
+    const { payload, protectedHeader } = await jwtVerify(tokens.id_token as string, jwks, {
+      issuer: issuer.href,
+      audience: RP,
+    });
+    expect(protectedHeader.alg).toBe('ES256');
+    expect(payload.acr).toBe(ACR_LEVEL1);
+    expect(payload.sub).toBe(citizen.accountId);
+
+    const userinfo = await client.fetchUserInfo(config, tokens.access_token, citizen.accountId);
+    expect(userinfo).toMatchObject({
+      sub: citizen.accountId,
+      name: 'Nguyễn Văn Đức',
+      birthdate: '1990-05-17',
+      personal_id: citizen.personalId,
+    });
+    expect((userinfo.address as { region: string }).region).toMatch(/Hà Nội/);
+
+    expect(tokens.refresh_token).toBeTruthy();
+    const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token as string);
+    expect(refreshed.access_token).not.toBe(tokens.access_token);
+    await expect(client.fetchUserInfo(config, refreshed.access_token, citizen.accountId)).resolves.toMatchObject({
+      sub: citizen.accountId,
+    });
+
+    const endSession = client.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token as string,
+      post_logout_redirect_uri: `${server.url}/rp/signed-out`,
+    });
+    const confirmPage = await browser.fetch(endSession.href);
+    expect(confirmPage.status).toBe(200);
+    const html = await confirmPage.text();
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+    const action = /action="([^"]+)"/.exec(html)?.[1];
+    expect(xsrf && action).toBeTruthy();
+    const done = await browser.fetch(new URL(action as string, server.url).href, {
+      form: { xsrf: xsrf as string, logout: 'yes' },
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`${server.url}/rp/signed-out`);
+
+    // The provider's session is gone: a silent sign-in now needs a login.
+    const silent = client.buildAuthorizationUrl(config, {
+      redirect_uri: `${server.url}/rp/callback`,
+      scope: 'openid',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      prompt: 'none',
+    });
+    const back = await browser.follow(silent.href, `${server.url}/rp/`);
+    expect(new URL(back.url).searchParams.get('error')).toBe('login_required');
+  });
+
+  it('refuses a client asking for level 2 when the account is level 1, with unmet_authentication_requirements', async () => {
+    const config = await discover();
+    const verifier = client.randomPKCECodeVerifier();
+    const callback = await signIn(
+      new CookieBrowser(),
+      client.buildAuthorizationUrl(config, {
+        redirect_uri: `${server.url}/rp/callback`,
+        scope: 'openid profile',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state: 'level-two',
+        acr_values: ACR_LEVEL2,
+      }),
+    );
+    expect(callback.searchParams.get('error')).toBe('unmet_authentication_requirements');
+    expect(callback.searchParams.get('state')).toBe('level-two');
+  });
+
+  it('stops releasing claims once the citizen revokes the consent', async () => {
+    const config = await discover();
+    const verifier = client.randomPKCECodeVerifier();
+    const callback = await signIn(
+      new CookieBrowser(),
+      client.buildAuthorizationUrl(config, {
+        redirect_uri: `${server.url}/rp/callback`,
+        scope: 'openid profile offline_access',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state: 'revoke',
+        prompt: 'consent',
+      }),
+    );
+    const tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: 'revoke',
+    });
+    await expect(client.fetchUserInfo(config, tokens.access_token, citizen.accountId)).resolves.toMatchObject({
+      name: 'Nguyễn Văn Đức',
+    });
+
+    const { identity } = server.app.services;
+    const consents = await identity.listConsents(citizen.accountId);
+    const consent = consents.find((c) => c.clientId === RP);
+    expect(consent?.scopes.map((s) => s.scope)).toContain('profile');
+    await identity.revokeConsent(citizen.accountId, consent?.grantId as string);
+
+    const refused = await client
+      .fetchUserInfo(config, tokens.access_token, citizen.accountId)
+      .catch((error: unknown) => error);
+    expect((refused as { cause: Array<{ parameters: { error: string } }> }).cause[0]?.parameters.error).toBe(
+      'invalid_token',
+    );
+    await expect(client.refreshTokenGrant(config, tokens.refresh_token as string)).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
+    expect(await identity.listConsents(citizen.accountId)).toEqual([]);
+  });
+
+  it("writes each sign-in and each release of claims to the citizen's access log, with the client's name", async () => {
+    const log = await server.app.services.identity.deps.accessLog.listForSubject(citizen.personalId, { limit: 100 });
+    const byClient = log.items.filter((item) => item.actorId === RP);
+    expect(byClient.some((item) => item.action === 'sign_in' && item.channel === 'oidc')).toBe(true);
+    const release = byClient.find((item) => item.action === 'claims_released');
+    expect(release).toMatchObject({
+      actorName: 'Ngân hàng Thử nghiệm (Ngân hàng TMCP Thử nghiệm)',
+      purpose: 'Mở tài khoản thanh toán trực tuyến (eKYC)',
+    });
+  });
+});

@@ -41,7 +41,14 @@ module.exports = {
       comment: "a module reaches another module only through that module's index.ts",
       severity: 'error',
       from: { path: '^src/([^/]+)/' },
-      to: { path: '^src/([^/]+)/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
+      to: { path: '^src/([^/]+)/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/[^/]+/testing\\.ts$'] },
+    },
+    {
+      name: 'test-helpers-only-in-tests',
+      comment: "a module's testing.ts (people and fixtures made to order) is for tests only",
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/[^/]+/testing\\.ts$' },
     },
     {
       name: 'domain-code-is-pure-of-transport',

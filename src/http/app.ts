@@ -91,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 /** The services the app built, for tests and the `start` command. */
 export interface AppServices {
   readonly identity: Identity;
+  readonly registry: Registry;
   readonly messages: Messages;
   readonly events: EventDispatcher;
 }
@@ -125,7 +126,7 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
     proxy: config.trustProxy,
   });
   identity.subscribe(events);
-  app.decorate('services', { identity, messages, events });
+  app.decorate('services', { identity, registry, messages, events });
   if (deps.background) {
     const onError = (err: unknown) => app.log.error({ err }, 'background delivery failed');
     events.start(1000, onError);

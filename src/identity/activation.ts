@@ -95,7 +95,7 @@ export async function activateLevel2(
       .insertInto('identity.level2_activation')
       .values({
         account_id: account.id,
-        officer_account_id: officer.accountId ?? officer.actor.id,
+        officer_id: officer.accountId ?? officer.actor.id,
         commune_id: role.communeId ?? role.provinceId ?? '',
         method: evidence.method ?? 'in_person',
         card_number: evidence.cardNumber,

@@ -45,7 +45,7 @@ export type IdentityTables = {
   };
   'identity.level2_activation': {
     account_id: string;
-    officer_account_id: string;
+    officer_id: string;
     commune_id: string;
     method: 'in_person' | 'new_card';
     card_number: string;

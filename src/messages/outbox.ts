@@ -48,7 +48,6 @@ export class Messages {
        values ($1, $2, $3, $4, $5, $6)`,
       [message.channel, message.recipient, message.kind, message.body, now, expires],
     );
-    this.nudge();
   }
 
   /** Sends every pending message that has not expired; returns how many the sender accepted. */
@@ -80,10 +79,9 @@ export class Messages {
     }));
   }
 
-  /** Delivers in the background: soon after each enqueue, and every `intervalMs` for retries. */
+  /** Delivers in the background every `intervalMs` (what failed is tried again at the next round). */
   start(intervalMs = 2000, onError: (error: unknown) => void = () => undefined): void {
     if (this.#timer) return;
-    this.#onError = onError;
     this.#timer = setInterval(() => this.deliverPending().catch(onError), intervalMs);
     this.#timer.unref();
   }
@@ -92,15 +90,6 @@ export class Messages {
     clearInterval(this.#timer);
     this.#timer = undefined;
     await this.#delivering?.catch(() => undefined);
-  }
-
-  #onError: ((error: unknown) => void) | undefined;
-
-  private nudge(): void {
-    const onError = this.#onError;
-    if (!this.#timer || !onError) return;
-    // After the enqueuing transaction has had the chance to commit.
-    setTimeout(() => this.deliverPending().catch(onError), 50).unref();
   }
 
   async #deliver(): Promise<number> {

@@ -15,6 +15,7 @@ import {
   registerTemporaryResidence,
   renewTemporaryResidence,
 } from './service/residence.ts';
+import { sampleResidents } from './service/sample.ts';
 import { lookupPerson, type PersonPage, type PersonQuery, searchPeople } from './service/search.ts';
 
 /**
@@ -94,6 +95,9 @@ export class Registry {
 
   // Reads (logged)
   lookupPerson = (id: string, access: AccessContext): Promise<PersonSummary> => lookupPerson(this.deps, id, access);
+  /** Adults of the most populous commune who can hold an eID account (demonstration accounts). */
+  sampleResidents = (count: number, access: AccessContext): Promise<string[]> =>
+    sampleResidents(this.deps, count, access);
   searchPeople = (query: PersonQuery, access: AccessContext): Promise<PersonPage> =>
     searchPeople(this.deps, query, access);
   getPersonRecord = (id: string, asOf: string | undefined, access: AccessContext): Promise<PersonRecord> =>

@@ -40,7 +40,7 @@ function stop(child: ChildProcess): Promise<number | null> {
 }
 
 describe('dancu start on the embedded database', () => {
-  it('serves, prints the bootstrap token once, stops cleanly on Ctrl-C and reuses the database', async () => {
+  it('serves, prints the bootstrap token and the demo sign-ins once, stops cleanly on Ctrl-C and reuses the database', async () => {
     const first = await start();
     expect(first.output()).toMatch(/dancu_bt_[A-Za-z0-9_-]{43}/);
     const health = await fetch(`${first.url}/health`);
@@ -50,10 +50,27 @@ describe('dancu start on the embedded database', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(guarded.status).toBe(200);
+    // The demo sign-ins: five level-2 accounts, three officers of one commune and an administrator.
+    const demo = [...first.output().matchAll(/(\d{12}) \/ (Demo-\S+)/g)].map((m) => m[1]);
+    expect(demo).toHaveLength(5);
+    const roles = await fetch(`${first.url}/api/v1/admin/roles`, { headers: { authorization: `Bearer ${token}` } });
+    const items = (
+      (await roles.json()) as {
+        items: Array<{ personalId: string; role: string; agency: string | null; communeId: string | null }>;
+      }
+    ).items;
+    expect(items.map((r) => r.agency ?? r.role).sort()).toEqual([
+      'admin',
+      'civil_status',
+      'police',
+      'social_insurance',
+    ]);
+    expect(new Set(items.filter((r) => r.role === 'officer').map((r) => r.communeId)).size).toBe(1);
+    expect(items.every((r) => demo.includes(r.personalId))).toBe(true);
     expect(await stop(first.child)).toBe(0);
 
     const second = await start();
-    expect(second.output()).not.toMatch(/dancu_bt_/);
+    expect(second.output()).not.toMatch(/dancu_bt_|Demo-/);
     const again = await fetch(`${second.url}/api/v1/registry/data-quality`, {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -36,7 +36,8 @@ create index account_event_account on identity.account_event (account_id, id des
 -- The evidence of an in-person level-2 activation, attested by the officer who checked it.
 create table identity.level2_activation (
   account_id uuid primary key references identity.account (id),
-  officer_account_id uuid not null references identity.account (id),
+  -- The officer's account id (or the provisioning actor of a demonstration install).
+  officer_id text not null,
   commune_id text not null,
   method text not null check (method in ('in_person', 'new_card')),
   card_number text not null,

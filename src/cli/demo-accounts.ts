@@ -30,7 +30,8 @@ export async function createDemoAccounts(
   const people: string[] = [];
   for (const personalId of candidates) {
     const record = await registry.getPersonRecord(personalId, undefined, access);
-    const current = record.residences.find((r) => r.kind === 'permanent' && r.validTo === null)?.address.current[0]?.communeId;
+    const current = record.residences.find((r) => r.kind === 'permanent' && r.validTo === null)?.address.current[0]
+      ?.communeId;
     communeId ??= current;
     if (current && current === communeId) people.push(personalId);
     if (people.length === 5) break;

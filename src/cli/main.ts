@@ -4,6 +4,7 @@ import { VERSION } from '../http/index.ts';
 import { isDomainError } from '../kernel/index.ts';
 import { runAudit } from './audit.ts';
 import { runBootstrapToken } from './bootstrap-token.ts';
+import { runKeys } from './keys.ts';
 import { runMigrate } from './migrate.ts';
 import { runSeed, UsageError } from './seed.ts';
 import { runStart } from './start.ts';
@@ -19,6 +20,7 @@ Commands:
   seed --people N [--seed S] [--append]
                              load a deterministic synthetic population (default seed 1)
   audit verify               check the hash chain of the access log (exit 1 when broken)
+  keys rotate                make a new signing key for the OpenID provider (the old one stays published)
 
 Options:
   -h, --help     show this help
@@ -27,6 +29,7 @@ Options:
 Environment (defaults in brackets):
   PORT [3000]  HOST [127.0.0.1]  DATABASE_URL [unset: embedded database in DANCU_HOME]
   DANCU_HOME [./.dancu]  LOG_LEVEL [info]  DANCU_BODY_LIMIT [1048576]  DANCU_TRUST_PROXY [false]
+  DANCU_PUBLIC_URL [http://localhost:PORT]  DANCU_DEV_INBOX [true on the embedded database]
 `;
 
 const done = () => 0;
@@ -37,6 +40,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   migrate: async () => runMigrate(loadConfig()).then(done),
   'bootstrap-token': async (args) => runBootstrapToken(loadConfig(), args).then(done),
   audit: async (args) => runAudit(loadConfig(), args),
+  keys: async (args) => runKeys(loadConfig(), args),
   seed: async (args) => runSeed(loadConfig(), args).then(done),
 };
 

@@ -130,8 +130,10 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
   if (deps.background) {
     const onError = (err: unknown) => app.log.error({ err }, 'background delivery failed');
     events.start(1000, onError);
-    messages.start(2000, onError);
+    messages.start(1000, onError);
+    const purge = setInterval(() => identity.purgeExpired().catch(onError), 3600_000).unref();
     app.addHook('onClose', async () => {
+      clearInterval(purge);
       await events.stop();
       await messages.stop();
     });

@@ -13,6 +13,7 @@ import { createChildAccount, setChildLock } from './guardians.ts';
 import { confirmHolderUnlock, lockAccount, lockOwnAccount, requestHolderUnlock, unlockAccount } from './locks.ts';
 import type { AccountView, Level2Evidence, RegistrationConfirmation, RegistrationRequest } from './model.ts';
 import { ACR_LEVEL1, ACR_LEVEL2 } from './model.ts';
+import { purgeExpired } from './oidc/adapter.ts';
 import { ClientRegistry } from './oidc/clients.ts';
 import { listConsents, revokeConsent } from './oidc/consents.ts';
 import { Interactions } from './oidc/interactions.ts';
@@ -89,6 +90,9 @@ export class Identity {
     });
     return new Identity(deps, provider, clients, webSecret, publicUrl);
   }
+
+  /** Deletes the provider's expired rows (codes, tokens, sessions, interactions); returns how many went. */
+  purgeExpired = () => purgeExpired(this.deps.db);
 
   /** Locks the account of a person recorded as deceased (idempotent: the event may come twice). */
   subscribe(dispatcher: EventDispatcher): void {
@@ -183,12 +187,6 @@ export class Identity {
       purpose: 'Xem tài khoản của tôi',
       channel: 'web',
     });
-    const passkeys = await tables(this.deps.db)
-      .selectFrom('identity.passkey')
-      .selectAll()
-      .where('account_id', '=', account.id)
-      .orderBy('created_at')
-      .execute();
     const children = await tables(this.deps.db)
       .selectFrom('identity.account')
       .select(['id', 'personal_id', 'status'])
@@ -213,12 +211,6 @@ export class Identity {
       phone: account.phone,
       email: account.email,
       totpEnabled: account.totp_secret !== null,
-      passkeys: passkeys.map((p) => ({
-        id: p.credential_id,
-        name: p.name,
-        createdAt: p.created_at.toISOString(),
-        lastUsedAt: p.last_used_at?.toISOString() ?? null,
-      })),
       roles: [...caller.roles],
       guardianOf: children.map((child, i) => ({
         accountId: child.id,

@@ -89,17 +89,6 @@ export const AccountView = Type.Object(
     phone: Type.String(),
     email: Type.Union([Type.String(), Type.Null()]),
     totpEnabled: Type.Boolean(),
-    passkeys: Type.Array(
-      Type.Object(
-        {
-          id: Type.String(),
-          name: Type.String(),
-          createdAt: Type.String(),
-          lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-        },
-        closed,
-      ),
-    ),
     roles: Type.Array(RoleAssignment),
     guardianOf: Type.Array(
       Type.Object(

@@ -79,16 +79,6 @@ export type IdentityTables = {
     window_started_at: Date;
     blocked_until: Date | null;
   };
-  'identity.passkey': {
-    credential_id: string;
-    account_id: string;
-    public_key: Buffer;
-    counter: string | number;
-    transports: string[];
-    name: string;
-    created_at: Date;
-    last_used_at: Date | null;
-  };
   'identity.role_assignment': RoleAssignmentRow;
   'identity.oidc_payload': {
     model: string;

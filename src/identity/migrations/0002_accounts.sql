@@ -81,19 +81,6 @@ create table identity.sign_in_throttle (
   blocked_until timestamptz
 );
 
--- WebAuthn passkeys.
-create table identity.passkey (
-  credential_id text primary key,
-  account_id uuid not null references identity.account (id),
-  public_key bytea not null,
-  counter bigint not null,
-  transports text[] not null default '{}',
-  name text not null,
-  created_at timestamptz not null,
-  last_used_at timestamptz
-);
-create index passkey_account on identity.passkey (account_id);
-
 -- Roles given by an administrator: an officer of an agency for a commune or province, or an administrator.
 create table identity.role_assignment (
   id bigserial primary key,

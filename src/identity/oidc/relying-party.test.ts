@@ -2,7 +2,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieBrowser } from '../../../test/support/browser-fetch.ts';
-import { type Registered, registerAccount } from '../../../test/support/identity.ts';
+import { latestCode, type Registered, registerAccount } from '../../../test/support/identity.ts';
 import { type ListeningApp, listeningApp } from '../../../test/support/listening.ts';
 import { OFFICER, testRegistry } from '../../registry/testing.ts';
 import { ACR_LEVEL1, ACR_LEVEL2 } from '../model.ts';
@@ -228,5 +228,70 @@ describe('a relying party built with openid-client', () => {
       actorName: 'Ngân hàng Thử nghiệm (Ngân hàng TMCP Thử nghiệm)',
       purpose: 'Mở tài khoản thanh toán trực tuyến (eKYC)',
     });
+  });
+
+  it('steps up to level 2 with a code sent to the phone when the client asks for it and the account is level 2', async () => {
+    const police = {
+      actor: { id: 'test-police', kind: 'officer' as const },
+      roles: [
+        {
+          id: 1,
+          role: 'officer' as const,
+          agency: 'police' as const,
+          communeId: '2025:00004',
+          provinceId: null,
+          grantedBy: 'test',
+          grantedAt: new Date().toISOString(),
+        },
+      ],
+      via: 'token' as const,
+    };
+    const { identity } = server.app.services;
+    const { registry } = await testRegistry(server.db, new Date().toISOString());
+    await registry.issueCard(
+      citizen.personalId,
+      { issuedOn: '2025-09-01', issuingAuthority: 'Cục Cảnh sát QLHC về TTXH' },
+      OFFICER,
+    );
+    await identity.activateLevel2(police, {
+      personalId: citizen.personalId,
+      cardNumber: citizen.personalId,
+      faceMatched: true,
+      fingerprintsMatched: true,
+      attestation: 'Đã đối chiếu khuôn mặt và vân tay.',
+    });
+
+    const config = await discover();
+    const verifier = client.randomPKCECodeVerifier();
+    const browser = new CookieBrowser();
+    const start = client.buildAuthorizationUrl(config, {
+      redirect_uri: `${server.url}/rp/callback`,
+      scope: 'openid profile',
+      code_challenge: await client.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state: 'level-two-ok',
+      acr_values: ACR_LEVEL2,
+      prompt: 'consent',
+    });
+    let { url } = await browser.follow(start.href);
+    const first = await browser.fetch(`${url}/password`, {
+      json: { personalId: citizen.personalId, password: citizen.password },
+    });
+    expect(await first.json()).toMatchObject({ next: 'second_factor', method: 'sms' });
+    const wrong = await browser.fetch(`${url}/second-factor`, { json: { code: '000000' } });
+    expect(wrong.status).toBe(422);
+    const code = await latestCode(server.app, citizen.phone);
+    const second = await browser.fetch(`${url}/second-factor`, { json: { code } });
+    const { redirectTo } = (await second.json()) as { redirectTo: string };
+    ({ url } = await browser.follow(new URL(redirectTo, server.url).href, `${server.url}/rp/`));
+    const approved = (await (await browser.fetch(`${url}/consent`, { json: {} })).json()) as { redirectTo: string };
+    ({ url } = await browser.follow(new URL(approved.redirectTo, server.url).href, `${server.url}/rp/`));
+    const tokens = await client.authorizationCodeGrant(config, new URL(url), {
+      pkceCodeVerifier: verifier,
+      expectedState: 'level-two-ok',
+    });
+    expect(tokens.claims()?.acr).toBe(ACR_LEVEL2);
+    const userinfo = await client.fetchUserInfo(config, tokens.access_token, citizen.accountId);
+    expect(userinfo.eid_level).toBe(2);
   });
 });

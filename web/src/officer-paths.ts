@@ -3,6 +3,7 @@ import type { SignOutReason } from './api/officer-session.ts';
 /** The officer console's client routes. */
 export const OFFICER_PATH = '/officer';
 export const SIGN_IN_PATH = '/officer/sign-in';
+export const ACTIVATION_PATH = '/officer/activation';
 
 /** The person page of `personalId`, as of `asOf` when given. */
 export function personPath(personalId: string, asOf?: string): string {
@@ -12,8 +13,11 @@ export function personPath(personalId: string, asOf?: string): string {
 
 /** What the sign-in page is told through the router's location state. */
 export interface SignInState {
-  /** Why the officer is asked to sign in: no token yet, or it ended (signed out, refused by the server). */
-  readonly reason?: SignOutReason | 'required';
+  /**
+   * Why the officer is asked to sign in: nothing presented yet, the token ended (signed out, refused by the
+   * server), the eID session ended, or the account signed in holds no officer or administrator role.
+   */
+  readonly reason?: SignOutReason | 'required' | 'sessionEnded' | 'noRole';
   /** Where to go back to after signing in (path and query). */
   readonly from?: string;
 }

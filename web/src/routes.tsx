@@ -2,15 +2,23 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AREAS } from './areas.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireOfficer } from './components/officer/RequireOfficer.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { AreaPage } from './pages/AreaPage.tsx';
+import { DevInboxPage } from './pages/DevInboxPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
+import { FirstPasswordPage } from './pages/FirstPasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
+import { InteractionPage } from './pages/InteractionPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OfficerActivationPage } from './pages/OfficerActivationPage.tsx';
 import { OfficerSearchPage } from './pages/OfficerSearchPage.tsx';
 import { OfficerSignInPage } from './pages/OfficerSignInPage.tsx';
 import { PersonPage } from './pages/PersonPage.tsx';
+import { RegisterPage } from './pages/RegisterPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { UnlockPage } from './pages/UnlockPage.tsx';
 
-/** The officer console: sign-in, then (behind the token guard) search and the person page. */
+/** The officer console: sign-in, then (behind the guard) search, the person page and level-2 activation. */
 const officerRoutes: RouteObject = {
   path: '/officer',
   children: [
@@ -20,10 +28,22 @@ const officerRoutes: RouteObject = {
       children: [
         { index: true, element: <OfficerSearchPage /> },
         { path: 'people/:personalId', element: <PersonPage /> },
+        { path: 'activation', element: <OfficerActivationPage /> },
       ],
     },
   ],
 };
+
+/** Electronic identity: the provider's sign-in and consent page, registration, the holder's account. */
+const eidRoutes: RouteObject[] = [
+  { path: '/interaction/:uid', element: <InteractionPage /> },
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  { path: '/unlock', element: <UnlockPage /> },
+  { path: '/first-password', element: <FirstPasswordPage /> },
+  { path: '/account', element: <AccountPage /> },
+  { path: '/dev/inbox', element: <DevInboxPage /> },
+];
 
 /** Every client route. The server answers unknown HTML paths with the app, so `*` shows the not-found page. */
 export const routes: RouteObject[] = [
@@ -34,6 +54,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       officerRoutes,
+      ...eidRoutes,
       // Areas whose features have not arrived yet show what they are for.
       ...AREAS.filter((area) => area.id !== 'officer').map((area) => ({
         path: area.path,

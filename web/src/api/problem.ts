@@ -17,6 +17,8 @@ export class ApiProblem extends Error {
   readonly status: number;
   readonly requestId: string | undefined;
   readonly errors: readonly ProblemFieldError[];
+  /** What the code's entry in docs/errors.md says it carries (`attemptsLeft`, `retryAfterSeconds`, `reason`, …). */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(fields: {
     code: string;
@@ -25,6 +27,7 @@ export class ApiProblem extends Error {
     status: number;
     requestId?: string | undefined;
     errors?: readonly ProblemFieldError[];
+    details?: Readonly<Record<string, unknown>>;
   }) {
     super(`${fields.code}: ${fields.detail}`);
     this.name = 'ApiProblem';
@@ -34,6 +37,7 @@ export class ApiProblem extends Error {
     this.status = fields.status;
     this.requestId = fields.requestId;
     this.errors = fields.errors ?? [];
+    this.details = fields.details ?? {};
   }
 }
 
@@ -41,7 +45,7 @@ export class ApiProblem extends Error {
 export async function problemFrom(response: Response): Promise<ApiProblem> {
   const body: unknown = await response.json().catch(() => undefined);
   if (typeof body === 'object' && body !== null) {
-    const { code, title, detail, requestId, errors } = body as Record<string, unknown>;
+    const { code, title, detail, requestId, errors, details } = body as Record<string, unknown>;
     if (typeof code === 'string') {
       return new ApiProblem({
         code,
@@ -50,6 +54,7 @@ export async function problemFrom(response: Response): Promise<ApiProblem> {
         status: response.status,
         requestId: typeof requestId === 'string' ? requestId : undefined,
         errors: Array.isArray(errors) ? errors.filter(isFieldError) : [],
+        details: typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {},
       });
     }
   }

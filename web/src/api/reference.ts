@@ -37,7 +37,7 @@ const BASE = '/api/v1/reference';
 
 /** 2025 communes whose name matches `q` (accents and case ignored). */
 export function findCommunes(q: string, signal?: AbortSignal): Promise<Commune[]> {
-  return apiGet<Commune[]>(`${BASE}/communes`, { query: { q, era: '2025', limit: 20 }, signal, authenticated: false });
+  return apiGet<Commune[]>(`${BASE}/communes`, { query: { q, era: '2025', limit: 20 }, signal, credential: 'none' });
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -47,7 +47,7 @@ function cached<T>(path: string, query: Record<string, string> = {}): Promise<T>
   const key = `${path}?${new URLSearchParams(query)}`;
   let found = cache.get(key) as Promise<T> | undefined;
   if (!found) {
-    found = apiGet<T>(path, { query, authenticated: false });
+    found = apiGet<T>(path, { query, credential: 'none' });
     found.catch(() => cache.delete(key));
     cache.set(key, found);
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useOfficerToken } from '../hooks/use-officer-token.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SignOutButton } from './officer/SignOutButton.tsx';
+import { SessionLink } from './SessionLink.tsx';
 
 interface AppHeaderProps {
   readonly navOpened: boolean;
@@ -11,7 +12,10 @@ interface AppHeaderProps {
   readonly navId: string;
 }
 
-/** Product name and subtitle, the mobile menu button, the language switch and, when signed in, sign-out. */
+/**
+ * Product name and subtitle, the mobile menu button, sign-in or the account (the web session), the officer's
+ * sign-out when signed in with a token, and the language switch.
+ */
 export function AppHeader({ navOpened, onToggleNav, navId }: AppHeaderProps) {
   const { t } = useTranslation();
   const signedIn = useOfficerToken() !== null;
@@ -37,7 +41,7 @@ export function AppHeader({ navOpened, onToggleNav, navId }: AppHeaderProps) {
         </Box>
       </Group>
       <Group gap="sm" wrap="nowrap">
-        {signedIn && <SignOutButton />}
+        {signedIn ? <SignOutButton /> : <SessionLink />}
         <LanguageSwitch />
       </Group>
     </Group>

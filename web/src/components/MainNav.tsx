@@ -25,7 +25,7 @@ function NavItem({ to, label, end = false, onNavigate }: NavItemProps) {
   );
 }
 
-/** Links to the home page and to each area. `onNavigate` lets the layout close the mobile menu. */
+/** Links to the home page, to each area and to eID registration. `onNavigate` lets the layout close the mobile menu. */
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   return (
@@ -34,6 +34,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       {AREAS.map((area) => (
         <NavItem key={area.id} to={area.path} label={t(`nav.${area.id}`)} onNavigate={onNavigate} />
       ))}
+      <NavItem to="/register" label={t('nav.register')} onNavigate={onNavigate} />
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { PersonSearch } from '../api/registry.ts';
 import { PersonSearchForm } from '../components/officer/PersonSearchForm.tsx';
 import { SearchResults } from '../components/officer/SearchResults.tsx';
 import { usePageTitle } from '../hooks/use-page-title.ts';
 import { queryFromSearch, usePersonSearch } from '../hooks/use-person-search.ts';
+import { ACTIVATION_PATH } from '../officer-paths.ts';
 
 /** Find people by name, date of birth and commune. The search lives in the query string. */
 export function OfficerSearchPage() {
@@ -20,6 +21,9 @@ export function OfficerSearchPage() {
       <Stack gap="xs">
         <Title order={1}>{t('search.title')}</Title>
         <Text>{t('search.intro')}</Text>
+        <Anchor component={Link} to={ACTIVATION_PATH}>
+          {t('activation.link')}
+        </Anchor>
       </Stack>
       <PersonSearchForm initial={search} onSearch={onSearch} />
       {search && <SearchResults search={search} results={results} />}

@@ -5,13 +5,15 @@ import { useLocation, useNavigate } from 'react-router';
 import { signIn } from '../api/officer-session.ts';
 import { type ApiProblem, asProblem } from '../api/problem.ts';
 import { checkOfficerToken } from '../api/registry.ts';
+import { loginUrl, markSignInStarted } from '../api/web-session.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { usePageTitle } from '../hooks/use-page-title.ts';
 import { OFFICER_PATH, type SignInState } from '../officer-paths.ts';
 
 /**
- * Officer sign-in: paste the access token (until eID sign-in exists, the bootstrap administrator token).
- * The server checks it before it is kept, for this tab only.
+ * Officer sign-in: with the officer's own level-2 eID account (the web session), or, for first setup, by
+ * pasting an access token (the bootstrap administrator token), which the server checks before it is kept,
+ * for this tab only.
  */
 export function OfficerSignInPage() {
   const { t } = useTranslation();
@@ -56,10 +58,28 @@ export function OfficerSignInPage() {
     <Stack gap="md" maw={640}>
       <Title order={1}>{t('signIn.title')}</Title>
       {state.reason && (
-        <Alert variant="light" color={state.reason === 'rejected' ? 'red' : 'blue'} role="status">
+        <Alert
+          variant="light"
+          color={state.reason === 'required' || state.reason === 'signedOut' ? 'blue' : 'red'}
+          role="status"
+        >
           {t(`signIn.reason.${state.reason}`)}
         </Alert>
       )}
+      <Stack gap="xs" component="section" aria-labelledby="eid-sign-in">
+        <Title order={2} size="h3" id="eid-sign-in">
+          {t('officerSignIn.eid')}
+        </Title>
+        <Text>{t('officerSignIn.eidHelp')}</Text>
+        <div>
+          <Button component="a" href={loginUrl(state.from ?? OFFICER_PATH, 2)} onClick={markSignInStarted}>
+            {t('officerSignIn.eid')}
+          </Button>
+        </div>
+      </Stack>
+      <Title order={2} size="h3">
+        {t('officerSignIn.firstSetup')}
+      </Title>
       <Text>
         <Trans i18nKey="signIn.explanation" components={{ code: <Code /> }} />
       </Text>

@@ -23,7 +23,10 @@ export interface AccessLogOptions {
   readonly lanes?: number;
   /**
    * Transactions that may append at once for calls made without a transaction; calls arriving meanwhile are
-   * committed together (see `group-commit.ts`). Default 4 on PostgreSQL, 1 on PGlite (one session).
+   * committed together (see `group-commit.ts`). Default 1: one transaction at a time gathers the most calls,
+   * and each transaction costs round trips and a commit whatever it carries (API lookups by ID number on
+   * PostgreSQL 15 with 32 callers, bench/RESULTS.md: about 2,000 per second with 1, 1,500 with 2, 1,100
+   * to 1,700 with 4, 800 with 16). More may pay where a commit waits long for the disk.
    */
   readonly writers?: number;
 }
@@ -61,7 +64,7 @@ export class AccessLog {
     this.#clock = clock;
     this.#store = new AuditStore(db);
     this.#lanes = lanes;
-    const writers = options.writers ?? (db.engine === 'pglite' ? 1 : 4);
+    const writers = options.writers ?? 1;
     if (!Number.isInteger(writers) || writers < 1) {
       throw new RangeError(`writers must be a whole number from 1, not ${writers}`);
     }

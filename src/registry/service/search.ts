@@ -76,11 +76,7 @@ export async function lookupPerson(
   access: AccessContext,
 ): Promise<PersonSummary> {
   const personalId = parsePersonalId(personalIdText);
-  const { rows } = await sql<PersonSummaryRow>`
-    select p.personal_id, p.full_name, p.folded_name, p.birth_date, p.sex, p.status, home.commune_id
-    from registry.person p
-    left join lateral (${PERMANENT_HOME}) home on true
-    where p.personal_id = ${personalId}`.execute(registryDb(deps.db));
+  const { rows } = await deps.db.query<PersonSummaryRow>(LOOKUP_SQL, [personalId]);
   const row = rows[0];
   if (!row) throw new DomainError('PERSON_NOT_FOUND', 'No person has this personal ID number.');
   await logRead(deps, access, [personalId], 'lookup');
@@ -88,10 +84,21 @@ export async function lookupPerson(
 }
 
 /** The commune of the open permanent residence of the person `p` (lateral subquery). */
-const PERMANENT_HOME = sql`
+const PERMANENT_HOME_SQL = `
   select r.commune_id from registry.residence r
   where r.personal_id = p.personal_id and r.kind = 'permanent' and r.valid_to is null
   order by r.valid_from desc limit 1`;
+const PERMANENT_HOME = sql.raw(PERMANENT_HOME_SQL);
+
+/**
+ * The person and their permanent home in one statement. Hand-written text rather than a query built per
+ * call: it is the hottest read of the registry (every lookup by ID number), and the text never changes.
+ */
+const LOOKUP_SQL = `
+  select p.personal_id, p.full_name, p.folded_name, p.birth_date, p.sex, p.status, home.commune_id
+  from registry.person p
+  left join lateral (${PERMANENT_HOME_SQL}) home on true
+  where p.personal_id = $1`;
 
 function toSummary(row: PersonSummaryRow): PersonSummary {
   return {

@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       DANCU_BODY_LIMIT: '2048',
       DANCU_TRUST_PROXY: 'true',
+      DANCU_PUBLIC_URL: 'https://dichvucong.example.vn/',
+      DANCU_DEV_INBOX: 'false',
     });
     expect(config).toEqual({
       port: 8080,
@@ -27,7 +29,14 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       bodyLimit: 2048,
       trustProxy: true,
+      publicUrl: 'https://dichvucong.example.vn',
+      devInbox: false,
     });
+  });
+
+  it('defaults the public URL to localhost and the developer inbox to the embedded database only', () => {
+    expect(loadConfig({ PORT: '4000' })).toMatchObject({ publicUrl: 'http://localhost:4000', devInbox: true });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/dancu' })).toMatchObject({ devInbox: false });
   });
 
   it('treats an empty variable as unset', () => {
@@ -40,6 +49,9 @@ describe('loadConfig', () => {
     ['PORT', '-1'],
     ['LOG_LEVEL', 'loud'],
     ['DATABASE_URL', 'not a url'],
+    ['DANCU_PUBLIC_URL', 'http://dichvucong.example.vn'],
+    ['DANCU_PUBLIC_URL', 'https://example.vn/portal'],
+    ['DANCU_DEV_INBOX', 'maybe'],
     ['DATABASE_URL', 'mysql://root@localhost/dancu'],
     ['DANCU_BODY_LIMIT', '10'],
     ['DANCU_TRUST_PROXY', 'maybe'],

@@ -155,6 +155,34 @@ export class Identity {
   listConsents = (accountId: string) => listConsents(this.deps.db, this.clients, accountId);
   revokeConsent = (accountId: string, grantId: string) => revokeConsent(this.deps.db, accountId, grantId);
 
+  readonly #machineTokens = new Map<string, { clientId: string; scopes: string[]; until: number }>();
+
+  /**
+   * The partner system behind a client-credentials access token (`Authorization: Bearer`), with its scopes.
+   * A verified token is trusted for 5 s (or until it expires, if sooner) before the store is asked again.
+   * @throws DomainError UNAUTHENTICATED when the token is unknown, expired or its client disabled
+   */
+  async machineClient(token: string): Promise<{ clientId: string; scopes: string[] }> {
+    const now = Date.now();
+    const cached = this.#machineTokens.get(token);
+    if (cached && cached.until > now) return cached;
+    this.#machineTokens.delete(token);
+    const found = token.length <= 200 ? await this.provider.ClientCredentials.find(token) : undefined;
+    const clientId = found && !found.isExpired ? found.clientId : undefined;
+    const client = clientId ? await this.clients.metadata(clientId) : undefined;
+    if (!clientId || !client) throw new DomainError('UNAUTHENTICATED', 'The access token is not valid.');
+    const entry = {
+      clientId,
+      scopes: String(found?.scope ?? '')
+        .split(' ')
+        .filter(Boolean),
+      until: Math.min(now + 5_000, (found?.exp ?? 0) * 1000),
+    };
+    if (this.#machineTokens.size > 10_000) this.#machineTokens.clear();
+    this.#machineTokens.set(token, entry);
+    return entry;
+  }
+
   /** The caller behind a web session cookie, or undefined when the session is gone or its account locked. */
   async callerFromSession(token: string): Promise<(Caller & { csrfToken: string }) | undefined> {
     const session = await this.sessions.find(token);

@@ -11,6 +11,9 @@ const HttpsOrLocalUrl = Type.String({
   pattern: '^(https://|http://localhost[:/]|http://127\\.0\\.0\\.1[:/])',
 });
 
+/** Scopes of machine clients (partner systems), granted by client credentials. */
+export const MACHINE_SCOPES = ['verification', 'verification.batch'] as const;
+
 /** A public JWK of a bank's client (for `private_key_jwt`). */
 const PublicJwk = Type.Object(
   {
@@ -37,10 +40,12 @@ export const ClientRegistration = Type.Object(
     organisation: Type.String({ minLength: 2, maxLength: 200 }),
     /** Why it asks for citizens' data, shown on the consent screen. */
     purpose: Type.String({ minLength: 5, maxLength: 200 }),
-    kind: Type.Union([Type.Literal('public'), Type.Literal('confidential')], {
-      description: 'public: a browser or mobile app with PKCE; confidential: a server with private_key_jwt',
+    kind: Type.Union([Type.Literal('public'), Type.Literal('confidential'), Type.Literal('machine')], {
+      description:
+        'public: a browser or mobile app with PKCE; confidential: a server with private_key_jwt; machine: a partner system calling the APIs with client credentials and private_key_jwt',
     }),
-    redirectUris: Type.Array(HttpsOrLocalUrl, { minItems: 1, maxItems: 10 }),
+    /** Where the client gets people back after sign-in (not for machine clients). */
+    redirectUris: Type.Optional(Type.Array(HttpsOrLocalUrl, { minItems: 1, maxItems: 10 })),
     postLogoutRedirectUris: Type.Optional(Type.Array(HttpsOrLocalUrl, { maxItems: 10 })),
     /** Scopes the client may ask for (besides `openid`). */
     scopes: Type.Array(
@@ -51,6 +56,7 @@ export const ClientRegistration = Type.Object(
         Type.Literal('household'),
         Type.Literal('phone'),
         Type.Literal('offline_access'),
+        ...MACHINE_SCOPES.map((scope) => Type.Literal(scope)),
       ]),
       { maxItems: 10 },
     ),
@@ -97,25 +103,53 @@ export class ClientRegistry {
    * @throws DomainError CLIENT_EXISTS, CLIENT_INVALID (a confidential client without keys, a public one with keys)
    */
   async register(registration: ClientRegistration, by: string): Promise<ClientView> {
-    if (registration.kind === 'confidential' && !registration.jwks) {
-      throw new DomainError('CLIENT_INVALID', 'A confidential client registers its public keys for private_key_jwt.');
+    if (registration.kind !== 'public' && !registration.jwks) {
+      throw new DomainError(
+        'CLIENT_INVALID',
+        'A confidential or machine client registers its public keys for private_key_jwt.',
+      );
     }
     if (registration.kind === 'public' && registration.jwks) {
       throw new DomainError('CLIENT_INVALID', 'A public client has no keys.');
     }
+    const machineScopes = registration.scopes.filter((scope) => (MACHINE_SCOPES as readonly string[]).includes(scope));
+    if (
+      registration.kind === 'machine' ? machineScopes.length !== registration.scopes.length : machineScopes.length > 0
+    ) {
+      throw new DomainError(
+        'CLIENT_INVALID',
+        'Only machine clients hold the verification scopes, and they hold no others.',
+      );
+    }
+    if (registration.kind !== 'machine' && !registration.redirectUris) {
+      throw new DomainError('CLIENT_INVALID', 'A client that signs people in registers its redirect URIs.');
+    }
     if (registration.clientId === WEB_CLIENT_ID) throw new DomainError('CLIENT_EXISTS', 'This client id is taken.');
-    const metadata = {
-      client_id: registration.clientId,
-      client_name: registration.name,
-      redirect_uris: registration.redirectUris,
-      post_logout_redirect_uris: registration.postLogoutRedirectUris ?? [],
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      scope: ['openid', ...registration.scopes].join(' '),
-      token_endpoint_auth_method: registration.kind === 'confidential' ? 'private_key_jwt' : 'none',
-      ...(registration.jwks ? { jwks: registration.jwks, token_endpoint_auth_signing_alg: 'ES256' } : {}),
-      id_token_signed_response_alg: 'ES256',
-    };
+    const metadata =
+      registration.kind === 'machine'
+        ? {
+            client_id: registration.clientId,
+            client_name: registration.name,
+            redirect_uris: [],
+            grant_types: ['client_credentials'],
+            response_types: [],
+            scope: registration.scopes.join(' '),
+            token_endpoint_auth_method: 'private_key_jwt',
+            token_endpoint_auth_signing_alg: 'ES256',
+            jwks: registration.jwks,
+          }
+        : {
+            client_id: registration.clientId,
+            client_name: registration.name,
+            redirect_uris: registration.redirectUris,
+            post_logout_redirect_uris: registration.postLogoutRedirectUris ?? [],
+            grant_types: ['authorization_code', 'refresh_token'],
+            response_types: ['code'],
+            scope: ['openid', ...registration.scopes].join(' '),
+            token_endpoint_auth_method: registration.kind === 'confidential' ? 'private_key_jwt' : 'none',
+            ...(registration.jwks ? { jwks: registration.jwks, token_endpoint_auth_signing_alg: 'ES256' } : {}),
+            id_token_signed_response_alg: 'ES256',
+          };
     const now = this.clock.now();
     const inserted = await tables(this.db)
       .insertInto('identity.oidc_client')
@@ -232,13 +266,18 @@ function clientView(row: {
     token_endpoint_auth_method: string;
     redirect_uris: string[];
     scope: string;
+    grant_types?: string[];
   };
   return {
     clientId: row.client_id,
     name: metadata.client_name,
     organisation: row.organisation,
     purpose: row.purpose,
-    kind: metadata.token_endpoint_auth_method === 'none' ? 'public' : 'confidential',
+    kind: metadata.grant_types?.includes('client_credentials')
+      ? 'machine'
+      : metadata.token_endpoint_auth_method === 'none'
+        ? 'public'
+        : 'confidential',
     redirectUris: metadata.redirect_uris,
     scopes: metadata.scope.split(' ').filter((scope) => scope !== 'openid'),
     createdAt: row.created_at.toISOString(),

@@ -5,7 +5,7 @@ import { ACR_LEVEL1, ACR_LEVEL2 } from '../model.ts';
 import { platformSecret } from '../secrets.ts';
 import { postgresAdapter } from './adapter.ts';
 import { type ClaimsDeps, findAccount, SCOPE_CLAIMS } from './claims.ts';
-import { WEB_CLIENT_ID } from './clients.ts';
+import { MACHINE_SCOPES, WEB_CLIENT_ID } from './clients.ts';
 import { findGrantId } from './consents.ts';
 import { signingKeys } from './keys.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './pages.ts';
@@ -45,7 +45,7 @@ export async function createProvider(options: ProviderOptions): Promise<Provider
     cookies: { keys: [cookieKey], long: { signed: true, sameSite: 'lax' }, short: { signed: true, sameSite: 'lax' } },
     // `acr` with `openid`: every ID token says the level the citizen signed in at, asked for or not.
     claims: { ...SCOPE_CLAIMS, openid: ['sub', 'acr'], auth_time: null, sid: null } as Configuration['claims'],
-    scopes: ['openid', 'offline_access', ...Object.keys(SCOPE_CLAIMS).filter((s) => s !== 'openid')],
+    scopes: ['openid', 'offline_access', ...Object.keys(SCOPE_CLAIMS).filter((s) => s !== 'openid'), ...MACHINE_SCOPES],
     acrValues: [ACR_LEVEL1, ACR_LEVEL2],
     responseTypes: ['code'],
     pkce: { required: () => true },

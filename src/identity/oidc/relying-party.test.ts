@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieBrowser } from '../../../test/support/browser-fetch.ts';
@@ -293,5 +293,57 @@ describe('a relying party built with openid-client', () => {
     expect(tokens.claims()?.acr).toBe(ACR_LEVEL2);
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, citizen.accountId);
     expect(userinfo.eid_level).toBe(2);
+  });
+});
+
+describe('a partner system with client credentials', () => {
+  it('gets an access token with private_key_jwt, which the platform resolves to the partner and its scopes', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'bank-key-1', use: 'sig' as const, alg: 'ES256' };
+    const registered = await admin('POST', '/api/v1/admin/clients', {
+      clientId: 'ngan-hang-may',
+      name: 'Hệ thống eKYC',
+      organisation: 'Ngân hàng TMCP Thử nghiệm',
+      purpose: 'Xác thực thông tin khách hàng',
+      kind: 'machine',
+      scopes: ['verification'],
+      jwks: { keys: [jwk] },
+    });
+    expect(registered.statusCode).toBe(201);
+    expect(registered.json()).toMatchObject({ kind: 'machine', scopes: ['verification'] });
+    const config = await client.discovery(
+      issuer,
+      'ngan-hang-may',
+      {},
+      client.PrivateKeyJwt({ key: privateKey, kid: 'bank-key-1' }),
+      {
+        execute: [client.allowInsecureRequests],
+      },
+    );
+    const tokens = await client.clientCredentialsGrant(config, { scope: 'verification' });
+    await expect(server.app.services.identity.machineClient(tokens.access_token)).resolves.toMatchObject({
+      clientId: 'ngan-hang-may',
+      scopes: ['verification'],
+    });
+    await expect(client.clientCredentialsGrant(config, { scope: 'verification.batch' })).rejects.toMatchObject({
+      error: 'invalid_scope',
+    });
+    await expect(server.app.services.identity.machineClient('not-a-token')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+  });
+
+  it('refuses a machine client that asks for citizens’ scopes', async () => {
+    const { publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const response = await admin('POST', '/api/v1/admin/clients', {
+      clientId: 'may-sai',
+      name: 'Sai',
+      organisation: 'Thử',
+      purpose: 'Thử nghiệm sai',
+      kind: 'machine',
+      scopes: ['verification', 'profile'],
+      jwks: { keys: [await exportJWK(publicKey)] },
+    });
+    expect(response.json().code).toBe('CLIENT_INVALID');
   });
 });

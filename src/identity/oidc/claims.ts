@@ -3,6 +3,7 @@ import type { AccessLog, ActorKind } from '../../audit/index.ts';
 import type { Database } from '../../db/index.ts';
 import type { PersonRecord, Registry } from '../../registry/index.ts';
 import { tables } from '../context.ts';
+import { type AccountRow, takeReadAhead } from './adapter.ts';
 import { type ClientRegistry, WEB_CLIENT_ID } from './clients.ts';
 
 /** The claims each scope releases (OpenID Connect Core §5.4, plus the platform's own scopes). */
@@ -70,11 +71,15 @@ export async function clientActor(
  */
 export function findAccount(deps: ClaimsDeps) {
   return async (ctx: KoaContextWithOIDC, sub: string): Promise<Account | undefined> => {
-    const account = await tables(deps.db)
-      .selectFrom('identity.account')
-      .select(['id', 'personal_id', 'phone', 'status', 'level'])
-      .where('id', '=', sub)
-      .executeTakeFirst();
+    // Read with the code or token of this request when there is one (adapter.ts), else now.
+    const ahead = takeReadAhead<AccountRow>(`Account:${sub}`);
+    const account = ahead
+      ? ahead.value
+      : await tables(deps.db)
+          .selectFrom('identity.account')
+          .select(['id', 'personal_id', 'phone', 'status', 'level'])
+          .where('id', '=', sub)
+          .executeTakeFirst();
     if (account?.status !== 'active') return undefined;
     return {
       accountId: account.id,

@@ -86,6 +86,7 @@ export const PROBLEMS = {
   PASSWORD_ALREADY_SET: { status: 409, vi: 'Tài khoản đã có mật khẩu', en: 'The account already has a password' },
   OTP_INVALID: { status: 422, vi: 'Mã xác thực không đúng', en: 'Wrong one-time code' },
   OTP_EXPIRED: { status: 410, vi: 'Mã xác thực đã hết hạn', en: 'The one-time code has expired' },
+  OTP_RESEND_TOO_SOON: { status: 429, vi: 'Vui lòng chờ trước khi gửi lại mã', en: 'Wait before asking for a new code' },
   OTP_TOO_MANY_ATTEMPTS: { status: 429, vi: 'Nhập sai mã quá nhiều lần', en: 'Too many wrong codes' },
   OUTSIDE_JURISDICTION: { status: 403, vi: 'Ngoài địa bàn quản lý', en: 'Outside your jurisdiction' },
   CARD_NOT_VALID: { status: 422, vi: 'Thẻ căn cước không hợp lệ', en: 'The identity card is not valid' },

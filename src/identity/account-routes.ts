@@ -84,6 +84,23 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
   );
 
   app.post(
+    '/accounts/registrations/:registrationId/code',
+    {
+      schema: {
+        tags,
+        summary: 'Send a new code for a registration (at most once a minute)',
+        params: Type.Object({ registrationId: Type.String({ format: 'uuid' }) }, closed),
+        body: Type.Object({}, closed),
+        response: { 202: RegistrationStarted },
+      },
+    },
+    async (request, reply) => {
+      reply.code(202);
+      return identity.resendRegistrationCode((request.params as { registrationId: string }).registrationId);
+    },
+  );
+
+  app.post(
     '/accounts/first-password',
     {
       schema: {

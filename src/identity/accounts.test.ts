@@ -113,7 +113,10 @@ describe('level-1 registration', () => {
       code,
       password: 'short',
     });
-    expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
+    expect(weak.json()).toMatchObject({
+      code: 'PASSWORD_TOO_WEAK',
+      details: { reasons: ['min_length', 'letters_and_digits'] },
+    });
     const ok = await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
       code,
       password: 'matkhau2026',
@@ -137,6 +140,36 @@ describe('level-1 registration', () => {
     });
     expect(late.statusCode).toBe(410);
     expect(late.json().code).toBe('OTP_EXPIRED');
+  });
+});
+
+describe('a new registration code', () => {
+  it('is sent at most once a minute, and replaces the old code', async () => {
+    const person = await newPerson('1996-03-15', 'Duyên');
+    const started = await post('/api/v1/accounts/registrations', { ...person, phone: '0912000030' });
+    const { registrationId } = started.json();
+    const first = await latestCode(t.app, '0912000030');
+    const tooSoon = await post(`/api/v1/accounts/registrations/${registrationId}/code`, {});
+    expect(tooSoon.statusCode).toBe(429);
+    expect(tooSoon.json().code).toBe('OTP_RESEND_TOO_SOON');
+    expect(Number(tooSoon.headers['retry-after'])).toBeGreaterThan(0);
+    t.clock.advance(61_000);
+    expectStatus(await post(`/api/v1/accounts/registrations/${registrationId}/code`, {}), 202);
+    const second = await latestCode(t.app, '0912000030');
+    if (first !== second) {
+      const stale = await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+        code: first,
+        password: 'matkhau2026',
+      });
+      expect(stale.json().code).toBe('OTP_INVALID');
+    }
+    expectStatus(
+      await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+        code: second,
+        password: 'matkhau2026',
+      }),
+      201,
+    );
   });
 });
 
@@ -282,6 +315,21 @@ describe('level 2, roles and guardians', () => {
     expect(response.json()).toEqual({ accountId: account.accountId, created: false });
     const again = await post('/api/v1/officer/level2-activations', evidence(resident.personalId), officer);
     expect(again.json().code).toBe('ACCOUNT_ALREADY_LEVEL2');
+  });
+
+  it('lets the bootstrap token attest level 2 at first setup, so that the first police officers can reach it', async () => {
+    const resident = await residentOf('2025:00008', 'Khánh');
+    await registerAccount(t.app, resident, '0912000031');
+    const response = await post('/api/v1/officer/level2-activations', evidence(resident.personalId), {
+      authorization: `Bearer ${bootstrap}`,
+    });
+    expectStatus(response, 201);
+    const locking = await post(
+      `/api/v1/officer/accounts/${resident.personalId}/lock`,
+      { locked: true },
+      { authorization: `Bearer ${bootstrap}` },
+    );
+    expect(locking.json().code).toBe('FORBIDDEN');
   });
 
   it('refuses an officer activating someone outside their commune', async () => {

@@ -16,7 +16,8 @@ export interface ActivationOutcome {
  * Kích hoạt mức 2 — level-2 activation in person (Decree 69/2024, Art. 14): a police officer of the person's
  * commune checks the card and matches face and fingerprints, and attests it. An existing level-1 account is
  * raised to level 2; a person without an account gets one, whose password they set with a code sent to the
- * phone.
+ * phone. The bootstrap token (first setup) may attest in any commune, so that the first police officers can
+ * reach level 2.
  * @throws DomainError FORBIDDEN, OUTSIDE_JURISDICTION, PERSON_NOT_FOUND, PERSON_NOT_ELIGIBLE, CARD_NOT_VALID,
  *   BIOMETRICS_NOT_MATCHED, ACCOUNT_LOCKED, ACCOUNT_ALREADY_LEVEL2, PHONE_REQUIRED
  */
@@ -31,7 +32,12 @@ export async function activateLevel2(
     purpose: 'Kích hoạt tài khoản định danh điện tử mức 2',
     channel: officer.via === 'session' ? 'web' : 'api',
   });
-  const role = await assertJurisdiction(deps.units, officer, 'police', residenceCommunes(record));
+  const communes = residenceCommunes(record);
+  // First setup: the bootstrap token attests the first police officers, who then attest everyone else.
+  const firstSetup = officer.via === 'token' && officer.roles.some((r) => r.role === 'admin');
+  const role = firstSetup
+    ? { id: 0, communeId: communes[0] ?? 'first-setup', provinceId: null }
+    : await assertJurisdiction(deps.units, officer, 'police', communes);
   if (record.person.status !== 'alive') {
     throw new DomainError('PERSON_NOT_ELIGIBLE', 'An eID account cannot be activated for this person.');
   }

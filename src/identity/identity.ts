@@ -19,7 +19,7 @@ import { listConsents, revokeConsent } from './oidc/consents.ts';
 import { Interactions } from './oidc/interactions.ts';
 import { createProvider } from './oidc/provider.ts';
 import { OneTimeCodes } from './one-time-codes.ts';
-import { confirmRegistration, startRegistration } from './registration.ts';
+import { confirmRegistration, resendRegistrationCode, startRegistration } from './registration.ts';
 import { AGENCY_NAMES, grantRole, listRoles, type RoleGrant, revokeRole, rolesOf } from './roles.ts';
 import { platformSecret } from './secrets.ts';
 import { beginTotp, changePassword, confirmTotp } from './sign-in.ts';
@@ -109,6 +109,7 @@ export class Identity {
     startRegistration(this.deps, request, origin);
   confirmRegistration = (id: string, confirmation: RegistrationConfirmation) =>
     confirmRegistration(this.deps, id, confirmation);
+  resendRegistrationCode = (id: string) => resendRegistrationCode(this.deps, id);
   setFirstPassword = (personalId: string, code: string, password: string) =>
     setFirstPassword(this.deps, personalId, code, password);
   beginTotp = (accountId: string) => beginTotp(this.deps, accountId);

@@ -11,15 +11,22 @@ const MAX_LENGTH = 128;
  * @throws DomainError PASSWORD_TOO_WEAK
  */
 export function assertPasswordPolicy(password: string, personalId: string): void {
-  const reasons: string[] = [];
-  if (password.length < MIN_LENGTH) reasons.push(`at least ${MIN_LENGTH} characters`);
-  if (password.length > MAX_LENGTH) reasons.push(`at most ${MAX_LENGTH} characters`);
-  if (!/\p{L}/u.test(password) || !/\d/.test(password)) reasons.push('both letters and digits');
-  if (password.includes(personalId)) reasons.push('not the personal ID number');
+  const reasons: PasswordRule[] = [];
+  if (password.length < MIN_LENGTH) reasons.push('min_length');
+  if (password.length > MAX_LENGTH) reasons.push('max_length');
+  if (!/\p{L}/u.test(password) || !/\d/.test(password)) reasons.push('letters_and_digits');
+  if (password.includes(personalId)) reasons.push('contains_personal_id');
   if (reasons.length > 0) {
-    throw new DomainError('PASSWORD_TOO_WEAK', `The password needs ${reasons.join(', ')}.`, { reasons });
+    throw new DomainError(
+      'PASSWORD_TOO_WEAK',
+      `A password has ${MIN_LENGTH} to ${MAX_LENGTH} characters with letters and digits, without the personal ID number.`,
+      { reasons },
+    );
   }
 }
+
+/** The rules a password can break, as `details.reasons` of PASSWORD_TOO_WEAK. */
+export type PasswordRule = 'min_length' | 'max_length' | 'letters_and_digits' | 'contains_personal_id';
 
 /** argon2id hash in PHC string form. */
 export function hashPassword(password: string): Promise<string> {

@@ -129,6 +129,51 @@ export async function confirmRegistration(
   });
 }
 
+/** A new code is sent at most once a minute (an SMS costs money and can be used to harass). */
+const RESEND_INTERVAL_MS = 60_000;
+
+/**
+ * Sends a new code for a registration still waiting for its phone (the old code stops working).
+ * @throws DomainError REGISTRATION_NOT_FOUND, OTP_RESEND_TOO_SOON (with `retryAfterSeconds`)
+ */
+export async function resendRegistrationCode(deps: IdentityDeps, registrationId: string): Promise<RegistrationStarted> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const pending = await tables(tx)
+      .selectFrom('identity.registration')
+      .selectAll()
+      .where('id', '=', registrationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!pending || pending.completed_at !== null || pending.expires_at.getTime() <= now.getTime()) {
+      throw new DomainError('REGISTRATION_NOT_FOUND', 'This registration does not exist, has expired or is complete.');
+    }
+    const last = await tables(tx)
+      .selectFrom('identity.one_time_code')
+      .select('created_at')
+      .where('purpose', '=', 'registration')
+      .where('subject', '=', registrationId)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const wait = last ? last.created_at.getTime() + RESEND_INTERVAL_MS - now.getTime() : 0;
+    if (wait > 0) {
+      throw new DomainError('OTP_RESEND_TOO_SOON', 'A code was sent less than a minute ago.', {
+        retryAfterSeconds: Math.ceil(wait / 1000),
+      });
+    }
+    const { code, expiresAt } = await deps.codes.issue(tx, 'registration', registrationId);
+    await deps.messages.enqueue(tx, {
+      channel: 'sms',
+      recipient: pending.phone,
+      kind: 'otp.registration',
+      body: `Ma xac thuc dang ky tai khoan dinh danh dien tu: ${code}. Hieu luc 5 phut. Khong cung cap ma nay cho bat ky ai.`,
+      ttlSeconds: 300,
+    });
+    return { registrationId, sentTo: maskPhone(pending.phone), codeExpiresAt: expiresAt.toISOString() };
+  });
+}
+
 /** The person's status when the declared name and date of birth match the registry; undefined otherwise. */
 async function matchRegistry(deps: IdentityDeps, request: RegistrationRequest, origin: RequestOrigin) {
   let record: Awaited<ReturnType<IdentityDeps['registry']['getPersonRecord']>>;

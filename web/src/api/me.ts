@@ -16,7 +16,6 @@ export interface MyAccount {
   readonly phone: string;
   readonly email: string | null;
   readonly totpEnabled: boolean;
-  readonly passkeys: readonly { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
   readonly roles: readonly SessionRole[];
   readonly guardianOf: readonly { accountId: string; personalId: string; fullName: string; status: string }[];
   readonly createdAt: string;

@@ -151,10 +151,11 @@ export class AccessLog {
       heads.set(entry.lane, { lane: entry.lane, seq: sealed.seq, hash: sealed.hash, at: sealed.at });
       return sealed;
     });
+    // The last insert also moves the heads: an append is then two statements between begin and commit.
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      await this.#store.insertRows(tx, rows.slice(start, start + INSERT_CHUNK));
+      const last = start + INSERT_CHUNK >= rows.length;
+      await this.#store.insertRows(tx, rows.slice(start, start + INSERT_CHUNK), last ? [...heads.values()] : undefined);
     }
-    await this.#store.moveHeads(tx, [...heads.values()]);
   }
 }
 

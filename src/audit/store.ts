@@ -94,13 +94,15 @@ export class AuditStore {
   }
 
   /**
-   * Inserts rows in the transaction that locked their lanes. Hand-written SQL on the hot path: `unnest` of one
-   * array per column is one multi-row insert whose text and 14 parameters stay the same for any number of
-   * rows; bytea travels as hex, which both engines read the same way.
+   * Inserts rows in the transaction that locked their lanes and, when `heads` are given, moves those lanes'
+   * heads to their new last rows in the same statement (one round trip fewer per append). Hand-written SQL
+   * on the hot path: `unnest` of one array per column is one multi-row insert whose text and parameters stay
+   * the same for any number of rows; bytea travels as hex, which both engines read the same way.
    */
-  async insertRows(tx: Tx, rows: readonly SealedRow[]): Promise<void> {
+  async insertRows(tx: Tx, rows: readonly SealedRow[], heads?: readonly LaneHead[]): Promise<void> {
     const column = <T>(pick: (row: SealedRow) => T) => rows.map(pick);
     await sql`
+      ${heads ? sql`with moved as (${moveHeadsStatement(heads)}) ` : sql``}
       insert into audit.access_log (lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action,
         subject_id, request_id, details, prev_hash, hash)
       select lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action,
@@ -114,16 +116,6 @@ export class AuditStore {
         ${column((r) => r.hash.toString('hex'))}::text[])
         as v(lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action,
           subject_id, request_id, details, prev_hash, hash)`.execute(tx.kysely);
-  }
-
-  /** Moves the heads of lanes locked by {@link lockHeads} to their new last rows, in one statement. */
-  async moveHeads(tx: Tx, heads: readonly LaneHead[]): Promise<void> {
-    await sql`
-      update audit.chain_head as h set seq = v.seq, hash = decode(v.hash, 'hex'), at = v.at
-      from unnest(${heads.map((h) => h.lane)}::int2[], ${heads.map((h) => h.seq)}::int8[],
-        ${heads.map((h) => h.hash.toString('hex'))}::text[],
-        ${heads.map((h) => h.at?.toISOString() ?? null)}::timestamptz[]) as v(lane, seq, hash, at)
-      where h.lane = v.lane`.execute(tx.kysely);
   }
 
   /** Up to `limit` rows about one subject, newest first, strictly before `before` when given. */
@@ -235,6 +227,16 @@ export class AuditStore {
       .limit(1)
       .executeTakeFirst();
   }
+}
+
+/** Moves the heads of lanes locked by {@link AuditStore.lockHeads} to their new last rows. */
+function moveHeadsStatement(heads: readonly LaneHead[]) {
+  return sql`
+    update audit.chain_head as h set seq = v.seq, hash = decode(v.hash, 'hex'), at = v.at
+    from unnest(${heads.map((h) => h.lane)}::int2[], ${heads.map((h) => h.seq)}::int8[],
+      ${heads.map((h) => h.hash.toString('hex'))}::text[],
+      ${heads.map((h) => h.at?.toISOString() ?? null)}::timestamptz[]) as v(lane, seq, hash, at)
+    where h.lane = v.lane`;
 }
 
 function tables(kysely: Kysely<NoTables>): Kysely<AuditTables> {

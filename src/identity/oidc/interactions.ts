@@ -145,10 +145,12 @@ export class Interactions {
     const { details } = interaction.prompt;
     const accountId = interaction.session?.accountId;
     if (!accountId) throw new DomainError('INTERACTION_STEP_INVALID', 'Sign in first.');
-    const grant = interaction.grantId
-      ? ((await this.provider.Grant.find(interaction.grantId)) ??
-        new this.provider.Grant({ accountId, clientId: String(interaction.params.client_id) }))
-      : new this.provider.Grant({ accountId, clientId: String(interaction.params.client_id) });
+    // One grant per citizen and client: a new consent extends the one given before.
+    const clientId = String(interaction.params.client_id);
+    const existing = interaction.grantId ?? (await findGrantId(this.deps.db, accountId, clientId));
+    const grant =
+      (existing ? await this.provider.Grant.find(existing) : undefined) ??
+      new this.provider.Grant({ accountId, clientId });
     const scopes = details.missingOIDCScope as string[] | undefined;
     if (scopes) grant.addOIDCScope(scopes.join(' '));
     const claims = details.missingOIDCClaims as string[] | undefined;

@@ -347,3 +347,38 @@ describe('a partner system with client credentials', () => {
     expect(response.json().code).toBe('CLIENT_INVALID');
   });
 });
+
+describe('authorization codes', () => {
+  it('are exchanged once: the same code sent twice at the same moment gives one token and one invalid_grant', async () => {
+    const config = await discover();
+    const verifier = client.randomPKCECodeVerifier();
+    const callback = await signIn(
+      new CookieBrowser(),
+      client.buildAuthorizationUrl(config, {
+        redirect_uri: `${server.url}/rp/callback`,
+        scope: 'openid profile',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state: 'race',
+      }),
+    );
+    const code = callback.searchParams.get('code') ?? '';
+    const exchange = () =>
+      fetch(`${issuer.href}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          code_verifier: verifier,
+          client_id: RP,
+          redirect_uri: `${server.url}/rp/callback`,
+        }),
+      });
+    const answers = await Promise.all([exchange(), exchange(), exchange()]);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([200, 400, 400]);
+    const refused = await Promise.all(answers.filter((a) => a.status === 400).map((a) => a.json()));
+    expect(refused.map((r) => r.error)).toEqual(['invalid_grant', 'invalid_grant']);
+  });
+});

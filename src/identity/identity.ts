@@ -151,6 +151,9 @@ export class Identity {
   revokeRole = (roleId: number, by: Caller) => revokeRole(this.deps, roleId, by.actor);
   listRoles = () => listRoles(this.deps);
   accountIdOf = async (personalId: string) => (await findAccountByPerson(this.deps.db, personalId))?.id;
+  /** Whether the person has an eID account and whether it is locked (for partners' checks: no other detail). */
+  accountStatus = async (personalId: string): Promise<'none' | 'active' | 'locked'> =>
+    (await findAccountByPerson(this.deps.db, personalId))?.status ?? 'none';
 
   // Consents
   listConsents = (accountId: string) => listConsents(this.deps.db, this.clients, accountId);

@@ -28,3 +28,9 @@ export type { NewPerson, PersonChanges } from './service/people.ts';
 export { QUALITY_CHECK_LABELS, QUALITY_CHECKS, type QualityCheck, type QualityReport } from './service/quality.ts';
 export type { ResidencePlace } from './service/residence.ts';
 export type { PersonPage, PersonQuery } from './service/search.ts';
+export type {
+  VerificationAddress,
+  VerificationCard,
+  VerificationFacts,
+  VerificationReadOptions,
+} from './service/verification-facts.ts';

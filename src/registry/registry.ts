@@ -17,6 +17,7 @@ import {
 } from './service/residence.ts';
 import { sampleResidents } from './service/sample.ts';
 import { lookupPerson, type PersonPage, type PersonQuery, searchPeople } from './service/search.ts';
+import { type VerificationReadOptions, verificationFacts } from './service/verification-facts.ts';
 
 /**
  * The population registry's public operations. Reads take an {@link AccessContext} and are logged; changes
@@ -104,6 +105,9 @@ export class Registry {
     getPersonRecord(this.deps, id, asOf, access);
   getHousehold = (householdId: number, asOf: string | undefined, access: AccessContext): Promise<Household> =>
     getHousehold(this.deps, householdId, asOf, access);
+  /** What a partner's check is matched against (never to be sent to it); logged once as `verify`. */
+  verificationFacts = (id: string, access: AccessContext, options?: VerificationReadOptions) =>
+    verificationFacts(this.deps, id, access, options);
 
   // Data quality
   qualityReport = (filter?: { provinceId?: string }): Promise<QualityReport> => qualityReport(this.deps, filter);

@@ -17,6 +17,7 @@ import {
 import { type Clock, systemClock } from '../kernel/index.ts';
 import { devInboxRoutes, devInboxSender, Messages } from '../messages/index.ts';
 import { AdminUnits, Registry, referenceRoutes, registryRoutes } from '../registry/index.ts';
+import { Verification, verificationRoutes } from '../verification/index.ts';
 import { apiDocs } from './api-docs.ts';
 import { callerResolver, registryAccess, sessionRoutes } from './auth.ts';
 import { loggerOptions } from './logging.ts';
@@ -94,6 +95,7 @@ export interface AppServices {
   readonly registry: Registry;
   readonly messages: Messages;
   readonly events: EventDispatcher;
+  readonly verification: Verification;
 }
 
 declare module 'fastify' {
@@ -126,7 +128,8 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
     proxy: config.trustProxy,
   });
   identity.subscribe(events);
-  app.decorate('services', { identity, registry, messages, events });
+  const verification = new Verification({ db, clock, accessLog, registry, identity });
+  app.decorate('services', { identity, registry, messages, events, verification });
   if (deps.background) {
     const onError = (err: unknown) => app.log.error({ err }, 'background delivery failed');
     events.start(1000, onError);
@@ -145,6 +148,7 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
   await app.register(sessionRoutes, { prefix: '/api/v1', caller });
   await app.register(accountRoutes, { prefix: '/api/v1', identity, caller });
   await app.register(staffRoutes, { prefix: '/api/v1', identity, caller });
+  await app.register(verificationRoutes, { prefix: '/api/v1', verification, caller });
   await app.register(providerRoutes, { provider: identity.provider });
   await app.register(interactionRoutes, { interactions: identity.interactions });
   await app.register(webClientRoutes, { identity });

@@ -86,7 +86,11 @@ export const PROBLEMS = {
   PASSWORD_ALREADY_SET: { status: 409, vi: 'Tài khoản đã có mật khẩu', en: 'The account already has a password' },
   OTP_INVALID: { status: 422, vi: 'Mã xác thực không đúng', en: 'Wrong one-time code' },
   OTP_EXPIRED: { status: 410, vi: 'Mã xác thực đã hết hạn', en: 'The one-time code has expired' },
-  OTP_RESEND_TOO_SOON: { status: 429, vi: 'Vui lòng chờ trước khi gửi lại mã', en: 'Wait before asking for a new code' },
+  OTP_RESEND_TOO_SOON: {
+    status: 429,
+    vi: 'Vui lòng chờ trước khi gửi lại mã',
+    en: 'Wait before asking for a new code',
+  },
   OTP_TOO_MANY_ATTEMPTS: { status: 429, vi: 'Nhập sai mã quá nhiều lần', en: 'Too many wrong codes' },
   OUTSIDE_JURISDICTION: { status: 403, vi: 'Ngoài địa bàn quản lý', en: 'Outside your jurisdiction' },
   CARD_NOT_VALID: { status: 422, vi: 'Thẻ căn cước không hợp lệ', en: 'The identity card is not valid' },
@@ -183,6 +187,40 @@ export const PROBLEMS = {
     en: 'Administrative unit not in force on that day',
   },
   ADMIN_UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính', en: 'No such administrative unit' },
+
+  // verification
+  PARTNER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đối tác', en: 'No such partner' },
+  PARTNER_EXISTS: { status: 409, vi: 'Đối tác đã được đăng ký', en: 'The partner is already registered' },
+  PARTNER_CLIENT_INVALID: {
+    status: 422,
+    vi: 'Ứng dụng của đối tác không hợp lệ',
+    en: 'The partner’s client is not a verification machine client',
+  },
+  PARTNER_STATUS_UNCHANGED: {
+    status: 409,
+    vi: 'Đối tác đã ở trạng thái này',
+    en: 'The partner already has this status',
+  },
+  CONTRACT_INVALID: { status: 422, vi: 'Hợp đồng không hợp lệ', en: 'Invalid contract' },
+  NOT_A_PARTNER: { status: 403, vi: 'Ứng dụng chưa được đăng ký là đối tác', en: 'The client is not a partner' },
+  PARTNER_SUSPENDED: { status: 403, vi: 'Đối tác đang bị tạm dừng', en: 'The partner is suspended' },
+  CONTRACT_NOT_IN_FORCE: {
+    status: 403,
+    vi: 'Đối tác không có hợp đồng còn hiệu lực',
+    en: 'No contract in force',
+  },
+  PURPOSE_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Mục đích không có trong hợp đồng',
+    en: 'Purpose not allowed by the contract',
+  },
+  CHECK_TYPE_NOT_ALLOWED: {
+    status: 403,
+    vi: 'Loại kiểm tra không có trong hợp đồng',
+    en: 'Check type not allowed by the contract',
+  },
+  QUOTA_EXCEEDED: { status: 429, vi: 'Đã dùng hết hạn mức tháng', en: 'Monthly quota used up' },
+  RATE_LIMITED: { status: 429, vi: 'Gửi yêu cầu quá nhanh', en: 'Too many requests per second' },
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -1,0 +1,187 @@
+/**
+ * Đo đếm — metering: quotas, rate limits, usage and invoices. Usage is counted from the access log, where
+ * each check is one `verify` entry of the partner (one write, three uses: DESIGN §3); nothing else is stored.
+ */
+import type { AccessLog } from '../audit/index.ts';
+import { type Clock, DomainError, vietnamDate } from '../kernel/index.ts';
+import type { Contract, Invoice, InvoiceLine, UsageLine, UsageReport } from './model.ts';
+import { contractOn, type PartnerTerms } from './partners.ts';
+import { purposeOfLabel } from './purposes.ts';
+
+/** The access-log action of an online check. */
+export const VERIFY_ACTION = 'verify';
+
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** The instants a Vietnamese calendar month (`YYYY-MM`) starts and ends (exclusive). */
+export function monthBounds(month: string): { from: Date; to: Date } {
+  const [year, number] = month.split('-').map(Number);
+  if (!year || !number || number < 1 || number > 12) {
+    throw new DomainError('VALIDATION_FAILED', 'A month is written YYYY-MM, e.g. 2026-03.', { field: 'month' });
+  }
+  return {
+    from: new Date(Date.UTC(year, number - 1, 1) - VIETNAM_OFFSET_MS),
+    to: new Date(Date.UTC(year, number, 1) - VIETNAM_OFFSET_MS),
+  };
+}
+
+/** The Vietnamese month (`YYYY-MM`) an instant falls in. */
+export function monthOf(at: Date): string {
+  return vietnamDate(at).slice(0, 7);
+}
+
+/** Checks one partner made in a month, counted from the log. */
+export async function countChecks(accessLog: AccessLog, partnerId: string, month: string): Promise<number> {
+  const rows = await monthRows(accessLog, partnerId, month, 'month');
+  return rows.reduce((sum, row) => sum + row.count, 0);
+}
+
+async function monthRows(accessLog: AccessLog, partnerId: string, month: string, groupBy: 'day' | 'month') {
+  const { from, to } = monthBounds(month);
+  const rows = await accessLog.usage({ actorId: partnerId, actorKind: 'partner', from, to, groupBy });
+  return rows.filter((row) => row.action === VERIFY_ACTION);
+}
+
+/**
+ * Monthly quotas, enforced per node: the count is seeded from the access log and refreshed every
+ * `refreshMs`; between refreshes the node adds the checks it admits. Checks admitted by other nodes since the
+ * last refresh are not seen, so with N nodes a partner may pass its quota by at most what the others admit in
+ * one refresh period.
+ */
+export class QuotaCounter {
+  readonly #counts = new Map<
+    string,
+    { month: string; base: number; admitted: number; inFlight: number; seededAt: number }
+  >();
+
+  constructor(
+    private readonly accessLog: AccessLog,
+    private readonly clock: Clock,
+    private readonly refreshMs = 10_000,
+  ) {}
+
+  /**
+   * Admits one check of the partner this month, or refuses it. Call `done` once the check is in the log, or
+   * `release` when it will not be made after all (its place is given back).
+   * @throws DomainError QUOTA_EXCEEDED with `details.retryAfterSeconds` (until the next month starts)
+   */
+  async admit(partnerId: string, quota: number): Promise<{ done(): void; release(): void }> {
+    const now = this.clock.now();
+    const month = monthOf(now);
+    let entry = this.#counts.get(partnerId);
+    if (!entry || entry.month !== month || now.getTime() - entry.seededAt >= this.refreshMs) {
+      // Checks admitted here but not yet in the log are still counted.
+      const inFlight = entry && entry.month === month ? entry.inFlight : 0;
+      const base = await countChecks(this.accessLog, partnerId, month);
+      entry = { month, base, admitted: inFlight, inFlight, seededAt: now.getTime() };
+      this.#counts.set(partnerId, entry);
+    }
+    if (entry.base + entry.admitted >= quota) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((monthBounds(month).to.getTime() - now.getTime()) / 1000));
+      throw new DomainError('QUOTA_EXCEEDED', `The contract allows ${quota} checks a month; this month's are used.`, {
+        quota,
+        month,
+        retryAfterSeconds,
+      });
+    }
+    const admitted = entry;
+    admitted.admitted += 1;
+    admitted.inFlight += 1;
+    let settled = false;
+    return {
+      done: () => {
+        if (settled) return;
+        settled = true;
+        admitted.inFlight = Math.max(0, admitted.inFlight - 1);
+      },
+      release: () => {
+        if (settled) return;
+        settled = true;
+        admitted.inFlight = Math.max(0, admitted.inFlight - 1);
+        admitted.admitted = Math.max(0, admitted.admitted - 1);
+      },
+    };
+  }
+}
+
+/**
+ * Rate limits per partner and node: a token bucket holding one second's worth of checks, refilled
+ * continuously by the injected clock.
+ */
+export class RateLimiter {
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** @throws DomainError RATE_LIMITED with `details.retryAfterSeconds` */
+  take(partnerId: string, perSecond: number): void {
+    const now = this.clock.now().getTime();
+    const bucket = this.#buckets.get(partnerId) ?? { tokens: perSecond, at: now };
+    const tokens = Math.min(perSecond, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+    if (tokens < 1) {
+      this.#buckets.set(partnerId, { tokens, at: now });
+      throw new DomainError('RATE_LIMITED', `The contract allows ${perSecond} checks a second.`, {
+        perSecond,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perSecond)),
+      });
+    }
+    this.#buckets.set(partnerId, { tokens: tokens - 1, at: now });
+  }
+}
+
+/** A partner's checks of a month by day or month and purpose, from the access log. */
+export async function usageReport(
+  accessLog: AccessLog,
+  partnerId: string,
+  month: string,
+  groupBy: 'day' | 'month',
+): Promise<UsageReport> {
+  const rows = await monthRows(accessLog, partnerId, month, groupBy);
+  const lines: UsageLine[] = rows.map((row) => ({
+    period: row.period,
+    purpose: purposeOfLabel(row.purpose) ?? 'other',
+    purposeLabel: row.purpose,
+    checks: row.count,
+  }));
+  return { partnerId, month, groupBy, lines, total: lines.reduce((sum, line) => sum + line.checks, 0) };
+}
+
+/**
+ * The month's invoice: each day's checks priced by the contract in force that day (a check made on a day
+ * without a contract is priced 0: it could not have been admitted), summed per purpose and unit price.
+ */
+export async function invoice(accessLog: AccessLog, terms: PartnerTerms, month: string): Promise<Invoice> {
+  const rows = await monthRows(accessLog, terms.partner.id, month, 'day');
+  const lines = new Map<string, InvoiceLine>();
+  for (const row of rows) {
+    const price = onlinePrice(contractOn(terms.contracts, row.period));
+    const purpose = purposeOfLabel(row.purpose) ?? 'other';
+    const key = `${purpose}\u0000${price}`;
+    const line = lines.get(key) ?? {
+      purpose,
+      purposeLabel: row.purpose,
+      channel: 'online' as const,
+      checks: 0,
+      unitPriceVnd: price,
+      amountVnd: 0,
+    };
+    line.checks += row.count;
+    line.amountVnd = line.checks * price;
+    lines.set(key, line);
+  }
+  const sorted = [...lines.values()].sort(
+    (a, b) => a.purpose.localeCompare(b.purpose) || a.unitPriceVnd - b.unitPriceVnd,
+  );
+  return {
+    partnerId: terms.partner.id,
+    partnerName: terms.partner.name,
+    month,
+    currency: 'VND',
+    lines: sorted,
+    totalVnd: sorted.reduce((sum, line) => sum + line.amountVnd, 0),
+  };
+}
+
+function onlinePrice(contract: Contract | undefined): number {
+  return contract?.onlinePriceVnd ?? 0;
+}

@@ -1,0 +1,90 @@
+import type { AccessLog } from '../audit/index.ts';
+import type { Database } from '../db/index.ts';
+import { type Clock, DomainError } from '../kernel/index.ts';
+import type { Registry } from '../registry/index.ts';
+import { checkDeclaration } from './check.ts';
+import { invoice, QuotaCounter, RateLimiter, usageReport } from './metering.ts';
+import type { Invoice, UsageReport, VerificationAnswer, VerificationRequest } from './model.ts';
+import { type ClientLookup, Partners, type PartnerTerms } from './partners.ts';
+
+/** What the verification module needs of the identity module. */
+export interface IdentityPort {
+  /** @throws DomainError UNAUTHENTICATED */
+  machineClient(token: string): Promise<{ clientId: string; scopes: readonly string[] }>;
+  accountStatus(personalId: string): Promise<'none' | 'active' | 'locked'>;
+  readonly clients: ClientLookup;
+}
+
+export interface VerificationDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly accessLog: AccessLog;
+  readonly registry: Pick<Registry, 'verificationFacts'>;
+  readonly identity: IdentityPort;
+  /** How often a node re-reads a partner's monthly count from the access log (default 10 s). */
+  readonly quotaRefreshMs?: number;
+}
+
+/** The scope a partner's access token must carry for online checks. */
+export const VERIFICATION_SCOPE = 'verification';
+
+/**
+ * Xác thực thông tin — the verification module: partners and contracts, the online check, usage and invoices.
+ */
+export class Verification {
+  readonly partners: Partners;
+  readonly #deps: VerificationDeps;
+  readonly #quotas: QuotaCounter;
+  readonly #rates: RateLimiter;
+
+  constructor(deps: VerificationDeps) {
+    this.#deps = deps;
+    this.partners = new Partners({ db: deps.db, clock: deps.clock, clients: deps.identity.clients });
+    this.#quotas = new QuotaCounter(deps.accessLog, deps.clock, deps.quotaRefreshMs);
+    this.#rates = new RateLimiter(deps.clock);
+  }
+
+  /**
+   * The partner behind a client-credentials access token.
+   * @throws DomainError UNAUTHENTICATED (unknown or expired token), FORBIDDEN (no `verification` scope),
+   *   NOT_A_PARTNER (a client no partner is registered for)
+   */
+  async partnerOfToken(token: string): Promise<PartnerTerms> {
+    const client = await this.#deps.identity.machineClient(token);
+    if (!client.scopes.includes(VERIFICATION_SCOPE)) {
+      throw new DomainError('FORBIDDEN', 'The access token lacks the "verification" scope.');
+    }
+    const terms = await this.partners.termsOfClient(client.clientId);
+    if (!terms) throw new DomainError('NOT_A_PARTNER', 'No verification partner is registered for this client.');
+    return terms;
+  }
+
+  /** The online check (see `check.ts`). */
+  check(terms: PartnerTerms, request: VerificationRequest, requestId?: string): Promise<VerificationAnswer> {
+    const { clock, registry, identity } = this.#deps;
+    return checkDeclaration(
+      {
+        clock,
+        facts: registry.verificationFacts,
+        accountStatus: (personalId) => identity.accountStatus(personalId),
+        quotas: this.#quotas,
+        rates: this.#rates,
+      },
+      terms,
+      request,
+      requestId,
+    );
+  }
+
+  /** @throws DomainError PARTNER_NOT_FOUND */
+  async usage(partnerId: string, month: string, groupBy: 'day' | 'month'): Promise<UsageReport> {
+    await this.partners.get(partnerId);
+    return usageReport(this.#deps.accessLog, partnerId, month, groupBy);
+  }
+
+  /** @throws DomainError PARTNER_NOT_FOUND */
+  async invoice(partnerId: string, month: string): Promise<Invoice> {
+    const { partner, contracts } = await this.partners.get(partnerId);
+    return invoice(this.#deps.accessLog, { partner, contracts }, month);
+  }
+}

@@ -129,6 +129,17 @@ describe('who may check', () => {
     expect(over.headers['retry-after']).toBe(String(secondsLeft));
   });
 
+  it('admits exactly the quota when checks arrive together', async () => {
+    const busy = await registerPartner(f.t.app, f.adminToken, {
+      id: 'ngan-hang-k',
+      name: 'Ngân hàng K',
+      contract: { ...CONTRACT, monthlyQuota: 3 },
+    });
+    const token = await busy.token();
+    const responses = await Promise.all(Array.from({ length: 6 }, () => f.check(token, { personalId: duc })));
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 200, 200, 429, 429, 429]);
+  });
+
   it('counts the quota from the access log, so a new node knows what others used', async () => {
     const shared = await registerPartner(f.t.app, f.adminToken, {
       id: 'ngan-hang-h',

@@ -42,6 +42,18 @@ async function monthRows(accessLog: AccessLog, partnerId: string, month: string,
   return rows.filter((row) => row.action === VERIFY_ACTION);
 }
 
+/** A partner's count for a month on this node. */
+interface QuotaEntry {
+  readonly month: string;
+  /** Checks in the log when it was last read. */
+  readonly base: number;
+  /** Checks counted on top of `base`: admitted here since, and those still in flight at the read. */
+  admitted: number;
+  /** Of those, the ones not yet in the log. */
+  inFlight: number;
+  readonly seededAt: number;
+}
+
 /**
  * Monthly quotas, enforced per node: the count is seeded from the access log and refreshed every
  * `refreshMs`; between refreshes the node adds the checks it admits. Checks admitted by other nodes since the
@@ -49,16 +61,33 @@ async function monthRows(accessLog: AccessLog, partnerId: string, month: string,
  * one refresh period.
  */
 export class QuotaCounter {
-  readonly #counts = new Map<
-    string,
-    { month: string; base: number; admitted: number; inFlight: number; seededAt: number }
-  >();
+  readonly #counts = new Map<string, QuotaEntry>();
 
   constructor(
     private readonly accessLog: AccessLog,
     private readonly clock: Clock,
     private readonly refreshMs = 10_000,
   ) {}
+
+  /** Concurrent callers share one read of the log per partner. */
+  readonly #seeding = new Map<string, Promise<QuotaEntry>>();
+
+  #seed(partnerId: string, month: string, at: number): Promise<QuotaEntry> {
+    const pending = this.#seeding.get(partnerId);
+    if (pending) return pending;
+    const seeding = countChecks(this.accessLog, partnerId, month)
+      .then((base) => {
+        const previous = this.#counts.get(partnerId);
+        // Checks admitted here but not yet in the log are still counted.
+        const inFlight = previous && previous.month === month ? previous.inFlight : 0;
+        const entry = { month, base, admitted: inFlight, inFlight, seededAt: at };
+        this.#counts.set(partnerId, entry);
+        return entry;
+      })
+      .finally(() => this.#seeding.delete(partnerId));
+    this.#seeding.set(partnerId, seeding);
+    return seeding;
+  }
 
   /**
    * Admits one check of the partner this month, or refuses it. Call `done` once the check is in the log, or
@@ -70,11 +99,7 @@ export class QuotaCounter {
     const month = monthOf(now);
     let entry = this.#counts.get(partnerId);
     if (!entry || entry.month !== month || now.getTime() - entry.seededAt >= this.refreshMs) {
-      // Checks admitted here but not yet in the log are still counted.
-      const inFlight = entry && entry.month === month ? entry.inFlight : 0;
-      const base = await countChecks(this.accessLog, partnerId, month);
-      entry = { month, base, admitted: inFlight, inFlight, seededAt: now.getTime() };
-      this.#counts.set(partnerId, entry);
+      entry = await this.#seed(partnerId, month, now.getTime());
     }
     if (entry.base + entry.admitted >= quota) {
       const retryAfterSeconds = Math.max(1, Math.ceil((monthBounds(month).to.getTime() - now.getTime()) / 1000));

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, parsePersonalId, vietnamDate } from '../kernel/index.ts';
 import type { AdminUnits, PersonRecord } from '../registry/index.ts';
 import { assertJurisdiction, type Caller } from './caller.ts';
-import { findAccountByPerson, type IdentityDeps, maskPhone, recordAccountEvent, tables } from './context.ts';
+import { findAccountByPerson, type IdentityDeps, insertAccount, recordAccountEvent, tables } from './context.ts';
 import type { Level2Evidence } from './model.ts';
 import { assertPasswordPolicy, hashPassword } from './passwords.ts';
+import { sendCode } from './send-code.ts';
 
 export interface ActivationOutcome {
   readonly accountId: string;
@@ -63,33 +63,14 @@ export async function activateLevel2(
       if (!phone || !/^0\d{9}$/.test(phone)) {
         throw new DomainError('PHONE_REQUIRED', 'Give the mobile number of the new account.');
       }
-      account = await tables(tx)
-        .insertInto('identity.account')
-        .values({
-          id: randomUUID(),
-          personal_id: personalId,
-          level: 2,
-          phone,
-          email: record.person.email,
-          password_hash: null,
-          totp_secret: null,
-          status: 'active',
-          locked_reason: null,
-          locked_at: null,
-          guardian_account_id: null,
-          created_at: now,
-          level2_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      account = await insertAccount(tx, now, { personalId, level: 2, phone, email: record.person.email });
       await recordAccountEvent(tx, now, {
         accountId: account.id,
         kind: 'created',
         actorId: officer.actor.id,
         details: { level: 2, method: evidence.method ?? 'in_person' },
       });
-      await sendFirstPasswordCode(deps, tx, account.id, phone);
+      await sendCode(deps, tx, 'first_password', account.id, phone);
     } else {
       await tables(tx)
         .updateTable('identity.account')
@@ -148,23 +129,6 @@ export async function setFirstPassword(
       .execute();
     await recordAccountEvent(tx, now, { accountId: account.id, kind: 'password_set', actorId: account.id });
   });
-}
-
-async function sendFirstPasswordCode(
-  deps: IdentityDeps,
-  tx: Parameters<IdentityDeps['messages']['enqueue']>[0],
-  accountId: string,
-  phone: string,
-) {
-  const { code } = await deps.codes.issue(tx, 'first_password', accountId);
-  await deps.messages.enqueue(tx, {
-    channel: 'sms',
-    recipient: phone,
-    kind: 'otp.first_password',
-    body: `Tai khoan dinh danh dien tu muc 2 da duoc kich hoat. Ma dat mat khau: ${code}. Hieu luc 5 phut.`,
-    ttlSeconds: 300,
-  });
-  return maskPhone(phone);
 }
 
 /** The 2025 communes where the person lives now (permanent, temporary or current residence). */

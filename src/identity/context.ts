@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AccessLog } from '../audit/index.ts';
 import type { Database, Tx } from '../db/index.ts';
 import { type Clock, DomainError } from '../kernel/index.ts';
@@ -43,6 +44,40 @@ export async function findAccountByPerson(on: Database | Tx, personalId: string,
   let query = tables(on).selectFrom('identity.account').selectAll().where('personal_id', '=', personalId);
   if (forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** What a new account is made with; the rest starts empty (active, no factors but the password, no lock). */
+export interface NewAccount {
+  readonly personalId: string;
+  readonly level: 1 | 2;
+  readonly phone: string;
+  readonly email?: string | null;
+  readonly passwordHash?: string | null;
+  readonly guardianAccountId?: string | null;
+}
+
+/** Inserts a new account in the caller's transaction and returns its row. */
+export async function insertAccount(tx: Tx, now: Date, account: NewAccount): Promise<AccountRow> {
+  return tables(tx)
+    .insertInto('identity.account')
+    .values({
+      id: randomUUID(),
+      personal_id: account.personalId,
+      level: account.level,
+      phone: account.phone,
+      email: account.email ?? null,
+      password_hash: account.passwordHash ?? null,
+      totp_secret: null,
+      status: 'active',
+      locked_reason: null,
+      locked_at: null,
+      guardian_account_id: account.guardianAccountId ?? null,
+      created_at: now,
+      level2_at: account.level === 2 ? now : null,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Appends to the account's own history in the change's transaction. */

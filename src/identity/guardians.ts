@@ -1,7 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, parsePersonalId, vietnamDate } from '../kernel/index.ts';
 import type { Caller } from './caller.ts';
-import { findAccountByPerson, getAccountRow, type IdentityDeps, recordAccountEvent, tables } from './context.ts';
+import {
+  findAccountByPerson,
+  getAccountRow,
+  type IdentityDeps,
+  insertAccount,
+  recordAccountEvent,
+  tables,
+} from './context.ts';
 import { lockAccount, unlockAccount } from './locks.ts';
 
 /** Below this age a child's account is made and managed by a guardian (Decree 69/2024, Art. 12). */
@@ -50,26 +56,12 @@ export async function createChildAccount(
     if (await findAccountByPerson(tx, childId, true))
       throw new DomainError('ACCOUNT_EXISTS', 'The child already has an eID account.');
     const now = deps.clock.now();
-    const accountId = randomUUID();
-    await tables(tx)
-      .insertInto('identity.account')
-      .values({
-        id: accountId,
-        personal_id: childId,
-        level: 2,
-        phone: guardianAccount.phone,
-        email: null,
-        password_hash: null,
-        totp_secret: null,
-        status: 'active',
-        locked_reason: null,
-        locked_at: null,
-        guardian_account_id: guardianAccount.id,
-        created_at: now,
-        level2_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const { id: accountId } = await insertAccount(tx, now, {
+      personalId: childId,
+      level: 2,
+      phone: guardianAccount.phone,
+      guardianAccountId: guardianAccount.id,
+    });
     await recordAccountEvent(tx, now, {
       accountId,
       kind: 'created',

@@ -3,6 +3,7 @@ import { DomainError } from '../kernel/index.ts';
 import type { Actor } from '../registry/index.ts';
 import { getAccountRow, type IdentityDeps, maskPhone, recordAccountEvent, tables } from './context.ts';
 import type { LockReason } from './model.ts';
+import { sendCode } from './send-code.ts';
 import { accountOfPerson, assertUsable } from './sign-in.ts';
 
 /**
@@ -69,16 +70,7 @@ export async function requestHolderUnlock(
 ): Promise<{ sentTo: string }> {
   const account = await accountOfPerson(deps, personalId).catch(() => undefined);
   if (account && account.phone === phone && account.status === 'locked' && account.locked_reason === 'holder') {
-    await deps.db.transaction(async (tx) => {
-      const { code } = await deps.codes.issue(tx, 'unlock', account.id);
-      await deps.messages.enqueue(tx, {
-        channel: 'sms',
-        recipient: account.phone,
-        kind: 'otp.unlock',
-        body: `Ma xac thuc mo khoa tai khoan dinh danh dien tu: ${code}. Hieu luc 5 phut. Khong cung cap ma nay cho bat ky ai.`,
-        ttlSeconds: 300,
-      });
-    });
+    await deps.db.transaction((tx) => sendCode(deps, tx, 'unlock', account.id, account.phone));
   }
   return { sentTo: maskPhone(phone) };
 }

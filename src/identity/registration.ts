@@ -3,7 +3,7 @@ import { DomainError, parsePersonalId, toNfc } from '../kernel/index.ts';
 import {
   findAccountByPerson,
   type IdentityDeps,
-  maskPhone,
+  insertAccount,
   type RequestOrigin,
   recordAccountEvent,
   systemAccess,
@@ -11,6 +11,7 @@ import {
 } from './context.ts';
 import type { RegistrationConfirmation, RegistrationRequest, RegistrationStarted } from './model.ts';
 import { assertPasswordPolicy, hashPassword } from './passwords.ts';
+import { sendCode } from './send-code.ts';
 
 /** A registration waits 30 minutes for its phone to be confirmed. */
 const REGISTRATION_TTL_MS = 30 * 60_000;
@@ -54,16 +55,8 @@ export async function startRegistration(
         completed_at: null,
       })
       .execute();
-    const { code, expiresAt } = await deps.codes.issue(tx, 'registration', id);
-    // SMS one-time codes are written without diacritics, so they fit one GSM-7 message (160 characters).
-    await deps.messages.enqueue(tx, {
-      channel: 'sms',
-      recipient: request.phone,
-      kind: 'otp.registration',
-      body: `Ma xac thuc dang ky tai khoan dinh danh dien tu: ${code}. Hieu luc 5 phut. Khong cung cap ma nay cho bat ky ai.`,
-      ttlSeconds: 300,
-    });
-    return { registrationId: id, sentTo: maskPhone(request.phone), codeExpiresAt: expiresAt.toISOString() };
+    const { sentTo, expiresAt } = await sendCode(deps, tx, 'registration', id, request.phone);
+    return { registrationId: id, sentTo, codeExpiresAt: expiresAt.toISOString() };
   });
 }
 
@@ -94,26 +87,13 @@ export async function confirmRegistration(
     if (await findAccountByPerson(tx, pending.personal_id, true)) {
       throw new DomainError('ACCOUNT_EXISTS', 'This person already has an eID account: sign in, or unlock it.');
     }
-    const accountId = randomUUID();
-    await tables(tx)
-      .insertInto('identity.account')
-      .values({
-        id: accountId,
-        personal_id: pending.personal_id,
-        level: 1,
-        phone: pending.phone,
-        email: pending.email,
-        password_hash: passwordHash,
-        totp_secret: null,
-        status: 'active',
-        locked_reason: null,
-        locked_at: null,
-        guardian_account_id: null,
-        created_at: now,
-        level2_at: null,
-        updated_at: now,
-      })
-      .execute();
+    const { id: accountId } = await insertAccount(tx, now, {
+      personalId: pending.personal_id,
+      level: 1,
+      phone: pending.phone,
+      email: pending.email,
+      passwordHash,
+    });
     await tables(tx)
       .updateTable('identity.registration')
       .set({ completed_at: now })
@@ -162,15 +142,8 @@ export async function resendRegistrationCode(deps: IdentityDeps, registrationId:
         retryAfterSeconds: Math.ceil(wait / 1000),
       });
     }
-    const { code, expiresAt } = await deps.codes.issue(tx, 'registration', registrationId);
-    await deps.messages.enqueue(tx, {
-      channel: 'sms',
-      recipient: pending.phone,
-      kind: 'otp.registration',
-      body: `Ma xac thuc dang ky tai khoan dinh danh dien tu: ${code}. Hieu luc 5 phut. Khong cung cap ma nay cho bat ky ai.`,
-      ttlSeconds: 300,
-    });
-    return { registrationId, sentTo: maskPhone(pending.phone), codeExpiresAt: expiresAt.toISOString() };
+    const { sentTo, expiresAt } = await sendCode(deps, tx, 'registration', registrationId, pending.phone);
+    return { registrationId, sentTo, codeExpiresAt: expiresAt.toISOString() };
   });
 }
 

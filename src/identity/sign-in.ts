@@ -10,6 +10,7 @@ import {
   tables,
 } from './context.ts';
 import { assertPasswordPolicy, decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { sendCode } from './send-code.ts';
 import type { AccountRow } from './tables.ts';
 import { accountKey } from './throttle.ts';
 
@@ -67,15 +68,8 @@ export async function sendSignInCode(deps: IdentityDeps, accountId: string): Pro
   return deps.db.transaction(async (tx) => {
     const account = await getAccountRow(tx, accountId);
     assertUsable(account);
-    const { code } = await deps.codes.issue(tx, 'sign_in', accountId);
-    await deps.messages.enqueue(tx, {
-      channel: 'sms',
-      recipient: account.phone,
-      kind: 'otp.sign_in',
-      body: `Ma xac thuc dang nhap tai khoan dinh danh dien tu: ${code}. Hieu luc 5 phut. Khong cung cap ma nay cho bat ky ai.`,
-      ttlSeconds: 300,
-    });
-    return { sentTo: maskPhone(account.phone) };
+    const { sentTo } = await sendCode(deps, tx, 'sign_in', accountId, account.phone);
+    return { sentTo };
   });
 }
 

@@ -17,6 +17,9 @@ export async function providerRoutes(app: FastifyInstance, options: { provider: 
     await callback(raw, reply.raw);
   };
   const config = { streamBody: true };
-  app.route({ method: ['GET', 'POST', 'OPTIONS'], url: '/oidc', handler, config, schema: { hide: true } });
-  app.route({ method: ['GET', 'POST', 'OPTIONS'], url: '/oidc/*', handler, config, schema: { hide: true } });
+  // The provider writes its own answers (and its pages set their own CSP): the app's header hooks would only
+  // compute headers that are never sent.
+  const route = { method: ['GET', 'POST', 'OPTIONS'], handler, config, schema: { hide: true }, helmet: false as const };
+  app.route({ ...route, url: '/oidc' });
+  app.route({ ...route, url: '/oidc/*' });
 }

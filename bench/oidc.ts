@@ -26,6 +26,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
@@ -54,6 +55,8 @@ interface EngineResult {
   readonly signing: Throughput;
   /** The baseline's rate before and after the exchanges. */
   readonly signingHalves: readonly [number, number];
+  /** Share of the exchanges' wall time the server's (main) thread was busy (event-loop utilisation). */
+  readonly serverThread: number;
   readonly idTokenBytes: number;
   readonly accessTokensStored: number;
 }
@@ -162,6 +165,7 @@ async function benchEngine(url: string | undefined, options: Options): Promise<E
 
       log(`exchanges: ${options.concurrency} keep-alive connections for ${options.seconds} s`);
       const profiling = options.profile ? await startProfile() : undefined;
+      const loopBefore = performance.eventLoopUtilization();
       const exchanges = await httpPostLoad({
         url: publicUrl,
         path: '/oidc/token',
@@ -171,6 +175,8 @@ async function benchEngine(url: string | undefined, options: Options): Promise<E
         concurrency: options.concurrency,
         seconds: options.seconds,
       });
+      // The server runs on this process's main thread (the load generator has its own thread): how busy it was.
+      const serverThread = performance.eventLoopUtilization(loopBefore).utilization;
       if (profiling && options.profile) {
         const file = `${options.profile.replace(/\.cpuprofile$/, '')}-${url ? 'postgres' : 'pglite'}.cpuprofile`;
         await profiling.stop(file);
@@ -196,6 +202,7 @@ async function benchEngine(url: string | undefined, options: Options): Promise<E
         signingHalves: [signingBefore.perSecond, signingAfter.perSecond],
         idTokenBytes: idToken.length,
         accessTokensStored,
+        serverThread,
       };
     } finally {
       await app.close();
@@ -407,6 +414,8 @@ function report(results: readonly EngineResult[], options: Options): string {
         'p99 ms',
         'ratio',
         `exchanges/s per core (÷ ${cores})`,
+        'server thread busy',
+        'exchanges per server-thread CPU second',
         'exchanges',
         'errors',
         'access tokens stored',
@@ -420,6 +429,8 @@ function report(results: readonly EngineResult[], options: Options): string {
         ms(r.exchanges.p99Ms),
         ratio(r.exchanges.perSecond, r.signing.perSecond),
         int(r.exchanges.perSecond / cores),
+        `${Math.round(r.serverThread * 100)} %`,
+        int(r.exchanges.perSecond / Math.max(r.serverThread, 0.01)),
         `${int(r.exchanges.operations)}${r.exchanges.exhausted ? ` in ${r.exchanges.seconds.toFixed(1)} s (codes ran out)` : ''}`,
         int(r.exchanges.errors),
         int(r.accessTokensStored),
@@ -429,6 +440,8 @@ function report(results: readonly EngineResult[], options: Options): string {
     '',
     `Per core: exchanges/s divided by os.availableParallelism() = ${cores}, the cores this process may use (the`,
     'server, its load generator thread and, on PGlite, the database all run in it). Goal ≥ 480 exchanges/s per core.',
+    "Per server-thread CPU second: exchanges/s divided by how busy the server's one thread was (event-loop",
+    'utilisation): the rate one core running only the server would give, the database on other cores.',
     `Each exchange: find the client, the code and the grant, consume the code, find the account, store the access`,
     `token, sign an ID token (${results[0]?.idTokenBytes ?? 0} bytes; the baseline signs the same header and payload).`,
     '',

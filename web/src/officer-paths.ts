@@ -15,9 +15,10 @@ export function personPath(personalId: string, asOf?: string): string {
 export interface SignInState {
   /**
    * Why the officer is asked to sign in: nothing presented yet, the token ended (signed out, refused by the
-   * server), the eID session ended, or the account signed in holds no officer or administrator role.
+   * server), the eID session ended, or the account signed in holds no officer or administrator role; for the
+   * administration pages, nothing presented yet (`adminRequired`) or no administrator role (`noAdminRole`).
    */
-  readonly reason?: SignOutReason | 'required' | 'sessionEnded' | 'noRole';
+  readonly reason?: SignOutReason | 'required' | 'sessionEnded' | 'noRole' | 'adminRequired' | 'noAdminRole';
   /** Where to go back to after signing in (path and query). */
   readonly from?: string;
 }

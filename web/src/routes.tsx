@@ -1,6 +1,8 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { PARTNERS_PATH } from './admin-paths.ts';
 import { AREAS } from './areas.ts';
 import { AppLayout } from './components/AppLayout.tsx';
+import { RequireAdmin } from './components/admin/RequireAdmin.tsx';
 import { RequireOfficer } from './components/officer/RequireOfficer.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AreaPage } from './pages/AreaPage.tsx';
@@ -9,10 +11,14 @@ import { ErrorPage } from './pages/ErrorPage.tsx';
 import { FirstPasswordPage } from './pages/FirstPasswordPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { InteractionPage } from './pages/InteractionPage.tsx';
+import { NewPartnerPage } from './pages/NewPartnerPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OfficerActivationPage } from './pages/OfficerActivationPage.tsx';
 import { OfficerSearchPage } from './pages/OfficerSearchPage.tsx';
 import { OfficerSignInPage } from './pages/OfficerSignInPage.tsx';
+import { PartnerPage } from './pages/PartnerPage.tsx';
+import { PartnersPage } from './pages/PartnersPage.tsx';
+import { PartnerUsagePage } from './pages/PartnerUsagePage.tsx';
 import { PersonPage } from './pages/PersonPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
@@ -31,6 +37,22 @@ const officerRoutes: RouteObject = {
         { path: 'activation', element: <OfficerActivationPage /> },
       ],
     },
+  ],
+};
+
+/**
+ * Administration (behind the guard: the bootstrap token, or an eID session with the administrator role):
+ * verification partners, their contracts, usage and invoices. Sign-in is the officer console's page.
+ */
+const adminRoutes: RouteObject = {
+  path: '/admin',
+  element: <RequireAdmin />,
+  children: [
+    { index: true, element: <Navigate to={PARTNERS_PATH} replace /> },
+    { path: 'partners', element: <PartnersPage /> },
+    { path: 'partners/:id', element: <PartnerPage /> },
+    { path: 'partners/:id/usage', element: <PartnerUsagePage /> },
+    { path: 'new-partner', element: <NewPartnerPage /> },
   ],
 };
 
@@ -54,9 +76,10 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       officerRoutes,
+      adminRoutes,
       ...eidRoutes,
       // Areas whose features have not arrived yet show what they are for.
-      ...AREAS.filter((area) => area.id !== 'officer').map((area) => ({
+      ...AREAS.filter((area) => area.id !== 'officer' && area.id !== 'admin').map((area) => ({
         path: area.path,
         element: <AreaPage area={area.id} />,
       })),

@@ -60,3 +60,46 @@ export function isDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/** An amount in đồng as each language writes it: `1.000 ₫` in Vietnamese, `₫1,000` in English. */
+export function formatVnd(amount: number, language: Language): string {
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
+    style: 'currency',
+    currency: 'VND',
+    maximumFractionDigits: 0,
+  }).format(amount);
+}
+
+/** A whole number with the language's grouping: `12.345` in Vietnamese, `12,345` in English. */
+export function formatCount(count: number, language: Language): string {
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(count);
+}
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** A month `YYYY-MM`: `03/2026` in Vietnamese, `2026-03` in English. */
+export function formatMonth(month: string, language: Language): string {
+  const match = MONTH.exec(month);
+  if (!match) return month;
+  return language === 'vi' ? `${match[2]}/${match[1]}` : month;
+}
+
+/** The month `delta` months from `month` (`YYYY-MM`). */
+export function shiftMonth(month: string, delta: number): string {
+  const [year = 0, number = 1] = month.split('-').map(Number);
+  const index = year * 12 + (number - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** Every day of a month `YYYY-MM`, as `YYYY-MM-DD`. */
+export function daysOfMonth(month: string): string[] {
+  const [year = 0, number = 1] = month.split('-').map(Number);
+  const count = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return Array.from({ length: count }, (_, n) => `${month}-${String(n + 1).padStart(2, '0')}`);
+}
+
+/** Whether `value` is a month `YYYY-MM`. */
+export function isMonth(value: string): boolean {
+  const match = MONTH.exec(value);
+  return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+}

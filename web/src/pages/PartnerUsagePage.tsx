@@ -1,0 +1,80 @@
+import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { partnerPath, partnerUsagePath } from '../admin-paths.ts';
+import { getInvoice, getPartner, getUsage, type UsageReport } from '../api/partners.ts';
+import { InvoiceTable } from '../components/admin/InvoiceTable.tsx';
+import { UsageChart } from '../components/admin/UsageChart.tsx';
+import { UsageTable } from '../components/admin/UsageTable.tsx';
+import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { RecordSection } from '../components/person/RecordSection.tsx';
+import { useAsync } from '../hooks/use-async.ts';
+import { useLanguage } from '../hooks/use-language.ts';
+import { usePageTitle } from '../hooks/use-page-title.ts';
+import { daysOfMonth, formatCount, formatMonth, isMonth, shiftMonth, todayInVietnam } from '../i18n/format.ts';
+
+/**
+ * A partner's checks in a month (`?month=YYYY-MM`, this month in Vietnam by default): a bar per day, a table
+ * by day and purpose, and the month's invoice in đồng.
+ */
+export function PartnerUsagePage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useParams().id ?? '';
+  const asked = useSearchParams()[0].get('month') ?? '';
+  const month = isMonth(asked) ? asked : todayInVietnam().slice(0, 7);
+  const partner = useAsync(`partner:${id}`, (signal) => getPartner(id, signal));
+  const usage = useAsync(`usage:${id}:${month}`, (signal) => getUsage(id, month, signal));
+  const invoice = useAsync(`invoice:${id}:${month}`, (signal) => getInvoice(id, month, signal));
+  const name = partner.kind === 'ok' ? partner.value.partner.name : id;
+  const title = t('usage.title', { partner: name, month: formatMonth(month, language) });
+  usePageTitle(title);
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Stack gap="xs">
+        <Title order={1}>{title}</Title>
+        <Group gap="md" component="nav" aria-label={t('usage.months')}>
+          <Anchor component={Link} to={partnerUsagePath(id, shiftMonth(month, -1))}>
+            {t('usage.previous', { month: formatMonth(shiftMonth(month, -1), language) })}
+          </Anchor>
+          <Anchor component={Link} to={partnerUsagePath(id, shiftMonth(month, 1))}>
+            {t('usage.next', { month: formatMonth(shiftMonth(month, 1), language) })}
+          </Anchor>
+          <Anchor component={Link} to={partnerPath(id)}>
+            {t('usage.backToPartner')}
+          </Anchor>
+        </Group>
+      </Stack>
+      <RecordSection id="usage" title={t('usage.section')}>
+        {usage.kind === 'loading' && <Loader size="sm" aria-label={t('common.loading')} />}
+        {usage.kind === 'error' && <ProblemAlert problem={usage.problem} />}
+        {usage.kind === 'ok' && <UsageView report={usage.value} />}
+      </RecordSection>
+      <RecordSection id="invoice" title={t('invoice.title')}>
+        {invoice.kind === 'loading' && <Loader size="sm" aria-label={t('common.loading')} />}
+        {invoice.kind === 'error' && <ProblemAlert problem={invoice.problem} />}
+        {invoice.kind === 'ok' &&
+          (invoice.value.lines.length === 0 ? (
+            <Text>{t('invoice.empty')}</Text>
+          ) : (
+            <InvoiceTable invoice={invoice.value} />
+          ))}
+      </RecordSection>
+    </Stack>
+  );
+}
+
+function UsageView({ report }: { report: UsageReport }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const counts = new Map<string, number>();
+  for (const line of report.lines) counts.set(line.period, (counts.get(line.period) ?? 0) + line.checks);
+  return (
+    <Stack gap="sm">
+      <Text>{t('usage.total', { total: formatCount(report.total, language) })}</Text>
+      <UsageChart days={daysOfMonth(report.month)} counts={counts} />
+      {report.lines.length === 0 ? <Text>{t('usage.empty')}</Text> : <UsageTable report={report} />}
+    </Stack>
+  );
+}

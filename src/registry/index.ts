@@ -34,3 +34,4 @@ export type {
   VerificationFacts,
   VerificationReadOptions,
 } from './service/verification-facts.ts';
+export type { BatchCheck, BatchFacts } from './service/verification-facts-batch.ts';

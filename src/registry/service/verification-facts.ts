@@ -81,6 +81,13 @@ async function readFacts(
   const row = rows[0];
   if (!row) return undefined;
   const now = today(deps);
+  const facts = factsOfRow(row, now);
+  if (!withAddresses) return facts;
+  return { ...facts, addresses: await openAddresses(deps, personalId, now) };
+}
+
+/** The facts of one row of {@link FACTS_COLUMNS}, cards with their status on `now`. */
+export function factsOfRow(row: FactsRow, now: string): VerificationFacts {
   const cards = (row.cards ?? []).map((card) => ({
     cardNumber: card.card_number,
     issuedOn: card.issued_on,
@@ -89,7 +96,7 @@ async function readFacts(
       now,
     ),
   }));
-  const facts: VerificationFacts = {
+  return {
     fullName: row.full_name,
     otherNames: row.other_names ?? [],
     birthDate: row.birth_date,
@@ -100,8 +107,6 @@ async function readFacts(
     formerIdNumber: row.former_id_number,
     cards,
   };
-  if (!withAddresses) return facts;
-  return { ...facts, addresses: await openAddresses(deps, personalId, now) };
 }
 
 async function openAddresses(deps: RegistryDeps, personalId: string, now: string): Promise<VerificationAddress[]> {
@@ -109,43 +114,53 @@ async function openAddresses(deps: RegistryDeps, personalId: string, now: string
     ADDRESSES_SQL,
     [personalId, now],
   );
-  return Promise.all(
-    rows.map(async (row) => {
-      const resolved = await deps.units.resolveUnit(row.commune_id, row.valid_from, now);
-      const units = [resolved.recorded, ...resolved.current];
-      return {
-        kind: row.kind === 'permanent' ? ('permanent' as const) : ('temporary' as const),
-        addressLine: row.address_line,
-        communeNames: [...new Set(units.map((unit) => unit.commune.name))],
-      };
-    }),
-  );
+  return Promise.all(rows.map((row) => addressOfRow(deps, row, now)));
 }
 
-type FactsRow = Pick<
+/** An open residence with the names of its commune as recorded and as it is called today. */
+export async function addressOfRow(
+  deps: Pick<RegistryDeps, 'units'>,
+  row: Pick<ResidenceRow, 'kind' | 'commune_id' | 'address_line' | 'valid_from'>,
+  now: string,
+): Promise<VerificationAddress> {
+  const resolved = await deps.units.resolveUnit(row.commune_id, row.valid_from, now);
+  const units = [resolved.recorded, ...resolved.current];
+  return {
+    kind: row.kind === 'permanent' ? 'permanent' : 'temporary',
+    addressLine: row.address_line,
+    communeNames: [...new Set(units.map((unit) => unit.commune.name))],
+  };
+}
+
+export type FactsRow = Pick<
   PersonRow,
   'full_name' | 'other_names' | 'birth_date' | 'birth_date_precision' | 'sex' | 'status' | 'phone' | 'former_id_number'
 > & {
   cards: Pick<IdentityCardRow, 'card_number' | 'issued_on' | 'expires_on' | 'status' | 'status_changed_on'>[] | null;
 };
 
+/** The columns of {@link FactsRow}, read from `registry.person p`. */
+export const FACTS_COLUMNS = `p.full_name, p.other_names, p.birth_date, p.birth_date_precision, p.sex, p.status, p.phone,
+    p.former_id_number,
+    (select json_agg(json_build_object('card_number', c.card_number, 'issued_on', c.issued_on,
+        'expires_on', c.expires_on, 'status', c.status, 'status_changed_on', c.status_changed_on)
+        order by c.issued_on desc, c.id desc)
+      from registry.identity_card c where c.personal_id = p.personal_id) as cards`;
+
 /**
  * The person and their cards in one statement of fixed text: it runs on every online check, the platform's
  * busiest read.
  */
 const FACTS_SQL = `
-  select p.full_name, p.other_names, p.birth_date, p.birth_date_precision, p.sex, p.status, p.phone,
-    p.former_id_number,
-    (select json_agg(json_build_object('card_number', c.card_number, 'issued_on', c.issued_on,
-        'expires_on', c.expires_on, 'status', c.status, 'status_changed_on', c.status_changed_on)
-        order by c.issued_on desc, c.id desc)
-      from registry.identity_card c where c.personal_id = p.personal_id) as cards
+  select ${FACTS_COLUMNS}
   from registry.person p
   where p.personal_id = $1`;
 
 /** Open permanent and temporary residences (a temporary one until its expiry day). */
+export const OPEN_RESIDENCES = `r.valid_to is null
+    and (r.kind = 'permanent' or (r.kind = 'temporary' and (r.expires_on is null or r.expires_on >= $2)))`;
+
 const ADDRESSES_SQL = `
   select r.kind, r.commune_id, r.address_line, r.valid_from from registry.residence r
-  where r.personal_id = $1 and r.valid_to is null
-    and (r.kind = 'permanent' or (r.kind = 'temporary' and (r.expires_on is null or r.expires_on >= $2)))
+  where r.personal_id = $1 and ${OPEN_RESIDENCES}
   order by r.kind, r.valid_from desc, r.id`;

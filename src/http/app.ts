@@ -32,7 +32,10 @@ export interface AppDeps {
   readonly config: Config;
   readonly db: Database;
   readonly clock?: Clock;
-  /** Run the outbox dispatchers (events, messages) in the background; tests drain them by hand. */
+  /**
+   * Run the outbox dispatchers (events, messages) and the batch verification runner in the background; tests
+   * drain them by hand (`services.events.drain()`, `services.verification.batches.runPending()`).
+   */
   readonly background?: boolean;
   /** Folder of the built web app (default `dist/web` of this package). */
   readonly webRoot?: string;
@@ -134,11 +137,13 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
     const onError = (err: unknown) => app.log.error({ err }, 'background delivery failed');
     events.start(1000, onError);
     messages.start(1000, onError);
+    verification.batches.start(1000, (err) => app.log.error({ err }, 'batch verification failed'));
     const purge = setInterval(() => identity.purgeExpired().catch(onError), 3600_000).unref();
     app.addHook('onClose', async () => {
       clearInterval(purge);
       await events.stop();
       await messages.stop();
+      await verification.batches.stop();
     });
   }
   const caller = callerResolver(identity);

@@ -221,6 +221,18 @@ export const PROBLEMS = {
   },
   QUOTA_EXCEEDED: { status: 429, vi: 'Đã dùng hết hạn mức tháng', en: 'Monthly quota used up' },
   RATE_LIMITED: { status: 429, vi: 'Gửi yêu cầu quá nhanh', en: 'Too many requests per second' },
+  BATCH_HEADER_INVALID: {
+    status: 400,
+    vi: 'Dòng tiêu đề của tệp không hợp lệ',
+    en: 'The batch file’s header row is not valid',
+  },
+  BATCH_TOO_LARGE: { status: 413, vi: 'Tệp có quá nhiều dòng', en: 'The batch file has too many rows' },
+  BATCH_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lô xác thực', en: 'No such batch' },
+  BATCH_NOT_FINISHED: {
+    status: 409,
+    vi: 'Lô xác thực chưa xử lý xong',
+    en: 'The batch is not finished',
+  },
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

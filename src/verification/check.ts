@@ -105,7 +105,7 @@ export function newCheckId(): string {
 }
 
 /** Refuses a suspended partner, and one without a contract in force today. */
-function contractInForce(deps: Pick<CheckDeps, 'clock'>, terms: PartnerTerms): Contract {
+export function contractInForce(deps: Pick<CheckDeps, 'clock'>, terms: PartnerTerms): Contract {
   if (terms.partner.status === 'suspended') {
     throw new DomainError('PARTNER_SUSPENDED', 'The partner is suspended: no checks are answered.');
   }
@@ -114,7 +114,7 @@ function contractInForce(deps: Pick<CheckDeps, 'clock'>, terms: PartnerTerms): C
   return contract;
 }
 
-function allowedPurpose(contract: Contract, purpose: string): PurposeCodeOf {
+export function allowedPurpose(contract: Contract, purpose: string): PurposeCodeOf {
   if (!contract.purposes.some((allowed) => allowed.code === purpose) || !Object.hasOwn(PURPOSES, purpose)) {
     throw new DomainError('PURPOSE_NOT_ALLOWED', 'The contract does not allow checks for this purpose.', {
       purpose,
@@ -146,8 +146,11 @@ function allowedCheckTypes(contract: Contract, request: VerificationRequest): Ch
   return types;
 }
 
-/** The schema checks the shape of days; this checks that they exist in the calendar. */
-function assertCalendarDays(request: VerificationRequest): void {
+/**
+ * The schema checks the shape of days; this checks that they exist in the calendar.
+ * @throws DomainError INVALID_DATE (`details.field`)
+ */
+export function assertCalendarDays(request: VerificationRequest): void {
   for (const field of ['birthDate', 'cardIssuedOn'] as const) {
     const value = request[field];
     if (value === undefined) continue;
@@ -159,7 +162,7 @@ function assertCalendarDays(request: VerificationRequest): void {
   }
 }
 
-function compare(request: VerificationRequest, facts: VerificationFacts): Record<Attribute, AttributeResult> {
+export function compare(request: VerificationRequest, facts: VerificationFacts): Record<Attribute, AttributeResult> {
   return {
     personalId: { result: 'match', reasons: ['PERSON_FOUND'] },
     fullName: matchName(request.fullName, facts),
@@ -172,7 +175,7 @@ function compare(request: VerificationRequest, facts: VerificationFacts): Record
 }
 
 /** A number nobody has: every attribute given is a mismatch, for that reason. */
-function personNotFound(request: VerificationRequest): Record<Attribute, AttributeResult> {
+export function personNotFound(request: VerificationRequest): Record<Attribute, AttributeResult> {
   const given = (...values: unknown[]): AttributeResult =>
     values.some((value) => value !== undefined)
       ? { result: 'mismatch', reasons: ['PERSON_NOT_FOUND'] }
@@ -188,7 +191,7 @@ function personNotFound(request: VerificationRequest): Record<Attribute, Attribu
   };
 }
 
-function flagsOf(facts: VerificationFacts | undefined, account: 'none' | 'active' | 'locked'): StatusFlags {
+export function flagsOf(facts: VerificationFacts | undefined, account: 'none' | 'active' | 'locked'): StatusFlags {
   const newest = facts?.cards[0];
   return {
     deceased: facts?.status === 'deceased',

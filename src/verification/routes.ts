@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type Caller, isAdmin } from '../identity/index.ts';
 import { DomainError } from '../kernel/index.ts';
+import { batchRoutes } from './batch-routes.ts';
 import {
   Contract,
   Invoice,
@@ -48,6 +49,7 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
     }
     return verification.partnerOfToken(match[1]);
   };
+  await app.register(batchRoutes, { verification });
   const admin = async (request: FastifyRequest): Promise<Caller> => {
     const who = await options.caller(request);
     if (!isAdmin(who)) throw new DomainError('FORBIDDEN', 'Only administrators may manage partners.');

@@ -2,6 +2,7 @@ import type { AccessLog } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
 import { type Clock, DomainError } from '../kernel/index.ts';
 import type { Registry } from '../registry/index.ts';
+import { Batches } from './batch/batches.ts';
 import { checkDeclaration } from './check.ts';
 import { invoice, QuotaCounter, RateLimiter, usageReport } from './metering.ts';
 import type { Invoice, UsageReport, VerificationAnswer, VerificationRequest } from './model.ts';
@@ -19,20 +20,26 @@ export interface VerificationDeps {
   readonly db: Database;
   readonly clock: Clock;
   readonly accessLog: AccessLog;
-  readonly registry: Pick<Registry, 'verificationFacts'>;
+  readonly registry: Pick<Registry, 'verificationFacts' | 'verificationFactsForBatch'>;
   readonly identity: IdentityPort;
   /** How often a node re-reads a partner's monthly count from the access log (default 10 s). */
   readonly quotaRefreshMs?: number;
+  /** Rows per chunk of a batch job (default 1000). */
+  readonly batchChunkRows?: number;
 }
 
 /** The scope a partner's access token must carry for online checks. */
 export const VERIFICATION_SCOPE = 'verification';
+/** The scope a partner's access token must carry for batch jobs. */
+export const BATCH_SCOPE = 'verification.batch';
 
 /**
  * Xác thực thông tin — the verification module: partners and contracts, the online check, usage and invoices.
  */
 export class Verification {
   readonly partners: Partners;
+  /** Batch jobs: upload, progress, results, and the runner (`runPending` by hand, `start` in the background). */
+  readonly batches: Batches;
   readonly #deps: VerificationDeps;
   readonly #quotas: QuotaCounter;
   readonly #rates: RateLimiter;
@@ -42,17 +49,26 @@ export class Verification {
     this.partners = new Partners({ db: deps.db, clock: deps.clock, clients: deps.identity.clients });
     this.#quotas = new QuotaCounter(deps.accessLog, deps.clock, deps.quotaRefreshMs);
     this.#rates = new RateLimiter(deps.clock);
+    this.batches = new Batches({
+      db: deps.db,
+      clock: deps.clock,
+      registry: deps.registry,
+      accountStatus: (personalId) => deps.identity.accountStatus(personalId),
+      partnerName: async (partnerId) => (await this.partners.get(partnerId)).partner.name,
+      ...(deps.batchChunkRows ? { chunkRows: deps.batchChunkRows } : {}),
+    });
   }
 
   /**
    * The partner behind a client-credentials access token.
-   * @throws DomainError UNAUTHENTICATED (unknown or expired token), FORBIDDEN (no `verification` scope),
+   * @param scope `verification` for online checks, `verification.batch` for batch jobs
+   * @throws DomainError UNAUTHENTICATED (unknown or expired token), FORBIDDEN (without the scope),
    *   NOT_A_PARTNER (a client no partner is registered for)
    */
-  async partnerOfToken(token: string): Promise<PartnerTerms> {
+  async partnerOfToken(token: string, scope: string = VERIFICATION_SCOPE): Promise<PartnerTerms> {
     const client = await this.#deps.identity.machineClient(token);
-    if (!client.scopes.includes(VERIFICATION_SCOPE)) {
-      throw new DomainError('FORBIDDEN', 'The access token lacks the "verification" scope.');
+    if (!client.scopes.includes(scope)) {
+      throw new DomainError('FORBIDDEN', `The access token lacks the "${scope}" scope.`);
     }
     const terms = await this.partners.termsOfClient(client.clientId);
     if (!terms) throw new DomainError('NOT_A_PARTNER', 'No verification partner is registered for this client.');

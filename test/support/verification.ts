@@ -89,8 +89,17 @@ export interface TestPartner {
 export async function registerPartner(
   app: FastifyInstance,
   adminToken: string,
-  options: { id: string; name: string; kind?: PartnerKind; contract?: NewContract | null; partner?: boolean },
+  options: {
+    id: string;
+    name: string;
+    kind?: PartnerKind;
+    contract?: NewContract | null;
+    partner?: boolean;
+    /** The client's scopes, all asked for in its tokens (default `verification`). */
+    scopes?: readonly string[];
+  },
 ): Promise<TestPartner> {
+  const scopes = options.scopes ?? ['verification'];
   const headers = { authorization: `Bearer ${adminToken}` };
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const clientId = `${options.id}-client`;
@@ -105,13 +114,13 @@ export async function registerPartner(
       organisation: options.name,
       purpose: 'Xác thực thông tin khách hàng',
       kind: 'machine',
-      scopes: ['verification'],
+      scopes,
       jwks: { keys: [{ ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'ES256' }] },
     },
   });
   if (client.statusCode !== 201) throw new Error(`client registration failed: ${client.body}`);
   const issuer = app.services.identity.issuer;
-  const token = () => clientToken(app, issuer, clientId, kid, privateKey);
+  const token = () => clientToken(app, issuer, clientId, kid, privateKey, scopes.join(' '));
   if (options.partner === false) return { id: options.id, name: options.name, clientId, token };
   const partner = await app.inject({
     method: 'POST',
@@ -132,13 +141,14 @@ export async function registerPartner(
   return { id: options.id, name: options.name, clientId, token };
 }
 
-/** A client-credentials access token for scope `verification`, through the provider in process. */
+/** A client-credentials access token for `scope`, through the provider in process. */
 async function clientToken(
   app: FastifyInstance,
   issuer: string,
   clientId: string,
   kid: string,
   privateKey: CryptoKey,
+  scope: string,
 ): Promise<string> {
   const assertion = await new SignJWT({})
     .setProtectedHeader({ alg: 'ES256', kid })
@@ -155,7 +165,7 @@ async function clientToken(
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({
       grant_type: 'client_credentials',
-      scope: 'verification',
+      scope,
       client_id: clientId,
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
       client_assertion: assertion,

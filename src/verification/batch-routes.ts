@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { DomainError } from '../kernel/index.ts';
+import { BatchJob } from './batch/model.ts';
+import { PurposeCode } from './model.ts';
+import type { PartnerTerms } from './partners.ts';
+import { BATCH_SCOPE, type Verification } from './verification.ts';
+
+const closed = { additionalProperties: false } as const;
+const security = [{ bearer: [] }];
+const BatchParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }, closed);
+const UploadQuery = Type.Object({ purpose: Type.Optional(PurposeCode) }, closed);
+/** The header that may carry the purpose instead of the query. */
+const PURPOSE_HEADER = 'x-verification-purpose';
+
+/**
+ * Under `/api/v1`: a partner's batch jobs (`verification-batches`), authenticated by a client-credentials access
+ * token with scope `verification.batch`. The upload is a raw `text/csv` stream, never held in memory.
+ */
+export async function batchRoutes(app: FastifyInstance, options: { verification: Verification }): Promise<void> {
+  const { verification } = options;
+  const partner = async (request: FastifyRequest): Promise<PartnerTerms> => {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) {
+      throw new DomainError('UNAUTHENTICATED', 'Send a client-credentials access token as "Authorization: Bearer".');
+    }
+    return verification.partnerOfToken(match[1], BATCH_SCOPE);
+  };
+  // The file is read as it arrives: the route gets the request stream itself.
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/verification-batches',
+    {
+      config: { streamBody: true },
+      schema: {
+        tags: ['verification'],
+        security,
+        summary: 'Upload a CSV file of declarations to check (text/csv); the same file again answers its job',
+        querystring: UploadQuery,
+        response: { 200: BatchJob, 202: BatchJob },
+      },
+    },
+    async (request, reply) => {
+      const terms = await partner(request);
+      const header = request.headers[PURPOSE_HEADER];
+      const purpose = (request.query as { purpose?: string }).purpose ?? (typeof header === 'string' ? header : '');
+      if (purpose === '') {
+        throw new DomainError('VALIDATION_FAILED', `Give the purpose as ?purpose= or the ${PURPOSE_HEADER} header.`);
+      }
+      if (!/^text\/csv\b/i.test(request.headers['content-type'] ?? '')) {
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
+      }
+      const body = request.body as AsyncIterable<Uint8Array> | undefined;
+      const { job, created } = await verification.batches.upload(terms, purpose, body ?? emptyBody());
+      reply.code(created ? 202 : 200).header('location', `/api/v1/verification-batches/${job.id}`);
+      return job;
+    },
+  );
+
+  app.get(
+    '/verification-batches/:id',
+    {
+      schema: {
+        tags: ['verification'],
+        security,
+        summary: 'A batch job: status, rows read, matched, mismatched, unreadable, progress',
+        params: BatchParams,
+        response: { 200: BatchJob },
+      },
+    },
+    async (request, reply) => {
+      const terms = await partner(request);
+      reply.header('cache-control', 'no-store');
+      return verification.batches.get(terms.partner.id, (request.params as { id: string }).id);
+    },
+  );
+
+  app.get(
+    '/verification-batches/:id/results',
+    {
+      schema: {
+        tags: ['verification'],
+        security,
+        summary: 'The results file (text/csv, streamed): one line per uploaded row, in file order',
+        params: BatchParams,
+      },
+    },
+    async (request, reply) => {
+      const terms = await partner(request);
+      const { id } = request.params as { id: string };
+      const lines = await verification.batches.results(terms.partner.id, id);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="batch-${id}-results.csv"`)
+        .header('cache-control', 'no-store');
+      return reply.send(Readable.from(lines));
+    },
+  );
+}
+
+async function* emptyBody(): AsyncIterable<Uint8Array> {}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/index.ts';
+import { type Clock, DomainError } from '../../kernel/index.ts';
+import type { CheckType } from '../model.ts';
+import type { PartnerTerms } from '../partners.ts';
+import type { BatchJob } from './model.ts';
+import { DEFAULT_CHUNK_ROWS, RESULT_COLUMNS, type RunnerDeps, type RunOptions, runJob } from './runner.ts';
+import { batchStore, type JobRow } from './store.ts';
+import { receiveBatch } from './upload.ts';
+
+export interface BatchesDeps extends RunnerDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  /** Rows per chunk (default 1000): each chunk is one transaction and one step of the job's progress. */
+  readonly chunkRows?: number;
+  /** How long a runner holds a job without committing a chunk before another may take it (default 60 s). */
+  readonly leaseMs?: number;
+}
+
+/** Attempts after which a job that keeps failing is marked `failed`. */
+const MAX_FAILURES = 5;
+/** Results read per page while streaming the file out. */
+const RESULTS_PAGE = 5000;
+
+/**
+ * Xác thực theo lô — batch jobs: a partner's CSV file staged by COPY, checked in chunks by any node
+ * (`FOR UPDATE SKIP LOCKED`, leases), resumable after a crash, its results streamed out in file order.
+ */
+export class Batches {
+  readonly #deps: BatchesDeps;
+  /** This runner's name in the jobs it holds. */
+  readonly #runner = randomUUID();
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+
+  constructor(deps: BatchesDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Receives a file for the partner, or answers the job of the same file (`created: false`).
+   * @throws DomainError see `receiveBatch`
+   */
+  async upload(
+    terms: PartnerTerms,
+    purpose: string,
+    body: AsyncIterable<Uint8Array | string>,
+  ): Promise<{ job: BatchJob; created: boolean }> {
+    const { job, created } = await receiveBatch(this.#deps, terms, purpose, body);
+    return { job: jobView(job), created };
+  }
+
+  /** @throws DomainError BATCH_NOT_FOUND (also for another partner's job) */
+  async get(partnerId: string, id: string): Promise<BatchJob> {
+    return jobView(await this.#own(partnerId, id));
+  }
+
+  /**
+   * The results file, streamed a page at a time: a header row, then one line per row of the upload in its order.
+   * @throws DomainError BATCH_NOT_FOUND, BATCH_NOT_FINISHED
+   */
+  async results(partnerId: string, id: string): Promise<AsyncIterable<string>> {
+    const job = await this.#own(partnerId, id);
+    if (job.status !== 'done') {
+      throw new DomainError('BATCH_NOT_FINISHED', 'The batch is not finished: its results are not ready yet.', {
+        status: job.status,
+      });
+    }
+    const db = this.#deps.db;
+    return (async function* () {
+      yield `${RESULT_COLUMNS.join(',')}\n`;
+      for (let after = 0; ; ) {
+        const page = await batchStore.results(db, job.id, after, RESULTS_PAGE);
+        if (page.length === 0) return;
+        yield page.map((row) => row.csv).join('');
+        after = (page[page.length - 1] as { seq: number }).seq;
+      }
+    })();
+  }
+
+  /**
+   * Runs every job that is waiting or whose runner stopped (its lease ended), until none is left; returns how
+   * many jobs it finished. Tests call it by hand; `start` calls it in the background.
+   */
+  async runPending(options: RunOptions = {}): Promise<number> {
+    const settings = {
+      chunkRows: options.chunkRows ?? this.#deps.chunkRows ?? DEFAULT_CHUNK_ROWS,
+      leaseMs: this.#deps.leaseMs ?? 60_000,
+    };
+    let finished = 0;
+    for (;;) {
+      const now = this.#deps.clock.now();
+      const job = await batchStore.claim(this.#deps.db, this.#runner, now, new Date(now.getTime() + settings.leaseMs));
+      if (!job) return finished;
+      try {
+        if (await runJob(this.#deps, job, this.#runner, settings, options)) finished++;
+      } catch (error) {
+        await batchStore.failure(this.#deps.db, job.id, String(error), MAX_FAILURES, this.#deps.clock.now());
+        throw error;
+      }
+    }
+  }
+
+  /** Runs pending jobs every `intervalMs` (one run at a time on this node). */
+  start(intervalMs = 1000, onError: (error: unknown) => void = () => undefined): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => {
+      if (this.#running) return;
+      this.#running = this.runPending()
+        .catch((error) => {
+          onError(error);
+          return 0;
+        })
+        .finally(() => {
+          this.#running = undefined;
+        });
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+
+  async #own(partnerId: string, id: string): Promise<JobRow> {
+    const job = /^\d{1,15}$/.test(id) ? await batchStore.findJob(this.#deps.db, Number(id)) : undefined;
+    if (!job || job.partner_id !== partnerId) {
+      throw new DomainError('BATCH_NOT_FOUND', 'No batch of yours has this id.');
+    }
+    return job;
+  }
+}
+
+function jobView(row: JobRow): BatchJob {
+  return {
+    id: String(row.id),
+    partnerId: row.partner_id,
+    purpose: row.purpose,
+    checkTypes: row.check_types as CheckType[],
+    sha256: row.sha256,
+    status: row.status,
+    rowsRead: row.rows_total,
+    rowsProcessed: row.rows_done,
+    rowsMatched: row.rows_matched,
+    rowsMismatched: row.rows_mismatched,
+    rowsUnreadable: row.rows_unreadable,
+    progress: row.rows_total === 0 ? (row.status === 'done' ? 1 : 0) : row.rows_done / row.rows_total,
+    unitPriceVnd: row.batch_price_vnd,
+    createdAt: row.created_at.toISOString(),
+    ...(row.started_at ? { startedAt: row.started_at.toISOString() } : {}),
+    ...(row.finished_at ? { finishedAt: row.finished_at.toISOString() } : {}),
+    ...(row.status === 'done' ? { results: `/api/v1/verification-batches/${row.id}/results` } : {}),
+  };
+}

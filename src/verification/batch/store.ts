@@ -1,0 +1,178 @@
+/** The only code that touches the batch tables (`verification.batch_job`, `batch_row`, `batch_result`). */
+import type { Database, Tx } from '../../db/index.ts';
+import type { BatchColumn, RowError } from './rows.ts';
+
+export interface JobRow {
+  id: number;
+  partner_id: string;
+  purpose: string;
+  check_types: string[];
+  batch_price_vnd: number;
+  sha256: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  rows_total: number;
+  rows_done: number;
+  rows_matched: number;
+  rows_mismatched: number;
+  rows_unreadable: number;
+  runner: string | null;
+  lease_until: Date | null;
+  failures: number;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface StagedRow {
+  seq: number;
+  line: number;
+  personal_id: string | null;
+  full_name: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  card_number: string | null;
+  card_issued_on: string | null;
+  phone: string | null;
+  address: string | null;
+  error: RowError | null;
+  error_column: BatchColumn | null;
+}
+
+/** Staging columns in COPY order, after `job_id`, `seq` and `line`. */
+export const STAGED_FIELDS = [
+  'personal_id',
+  'full_name',
+  'birth_date',
+  'sex',
+  'card_number',
+  'card_issued_on',
+  'phone',
+  'address',
+] as const;
+
+export const COLUMN_OF: Record<BatchColumn, (typeof STAGED_FIELDS)[number]> = {
+  personalId: 'personal_id',
+  fullName: 'full_name',
+  birthDate: 'birth_date',
+  sex: 'sex',
+  cardNumber: 'card_number',
+  cardIssuedOn: 'card_issued_on',
+  phone: 'phone',
+  address: 'address',
+};
+
+export const batchStore = {
+  /** A new job's id, drawn before its rows are staged (the job row itself is written last, once). */
+  async nextJobId(tx: Tx): Promise<number> {
+    const { rows } = await tx.query<{ id: number }>(
+      "select nextval(pg_get_serial_sequence('verification.batch_job', 'id'))::int8 as id",
+    );
+    return Number((rows[0] as { id: number }).id);
+  },
+
+  async insertJob(
+    tx: Tx,
+    job: Pick<
+      JobRow,
+      'id' | 'partner_id' | 'purpose' | 'check_types' | 'batch_price_vnd' | 'sha256' | 'rows_total' | 'created_at'
+    >,
+  ): Promise<void> {
+    await tx.query(
+      `insert into verification.batch_job (id, partner_id, purpose, check_types, batch_price_vnd, sha256, rows_total,
+         created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        job.id,
+        job.partner_id,
+        job.purpose,
+        job.check_types,
+        job.batch_price_vnd,
+        job.sha256,
+        job.rows_total,
+        job.created_at,
+      ],
+    );
+  },
+
+  async findBySha(on: Database | Tx, partnerId: string, sha256: string): Promise<JobRow | undefined> {
+    const { rows } = await on.query<JobRow>(
+      'select * from verification.batch_job where partner_id = $1 and sha256 = $2',
+      [partnerId, sha256],
+    );
+    return rows[0];
+  },
+
+  async findJob(on: Database | Tx, id: number, lock = false): Promise<JobRow | undefined> {
+    const { rows } = await on.query<JobRow>(
+      `select * from verification.batch_job where id = $1${lock ? ' for update' : ''}`,
+      [id],
+    );
+    return rows[0];
+  },
+
+  /** Takes the oldest unfinished job nobody else holds, for `leaseUntil`. */
+  async claim(db: Database, runner: string, now: Date, leaseUntil: Date): Promise<JobRow | undefined> {
+    return db.transaction(async (tx) => {
+      const { rows } = await tx.query<JobRow>(
+        `update verification.batch_job j
+         set status = 'running', runner = $1, lease_until = $3, started_at = coalesce(j.started_at, $2)
+         where j.id = (
+           select id from verification.batch_job
+           where status in ('queued', 'running') and (lease_until is null or lease_until < $2 or runner = $1)
+           order by id limit 1 for update skip locked)
+         returning j.*`,
+        [runner, now, leaseUntil],
+      );
+      return rows[0];
+    });
+  },
+
+  async stagedRows(db: Database, jobId: number, after: number, limit: number): Promise<StagedRow[]> {
+    const { rows } = await db.query<StagedRow>(
+      `select seq, line, ${STAGED_FIELDS.join(', ')}, error, error_column from verification.batch_row
+       where job_id = $1 and seq > $2 order by seq limit $3`,
+      [jobId, after, limit],
+    );
+    return rows;
+  },
+
+  async progress(
+    tx: Tx,
+    id: number,
+    counts: { done: number; matched: number; mismatched: number; unreadable: number },
+    leaseUntil: Date,
+    now: Date,
+  ): Promise<void> {
+    await tx.query(
+      `update verification.batch_job
+       set rows_done = $2, rows_matched = rows_matched + $3, rows_mismatched = rows_mismatched + $4,
+         rows_unreadable = rows_unreadable + $5, lease_until = $6, failures = 0,
+         status = case when $2 >= rows_total then 'done' else status end,
+         finished_at = case when $2 >= rows_total then $7::timestamptz else finished_at end
+       where id = $1`,
+      [id, counts.done, counts.matched, counts.mismatched, counts.unreadable, leaseUntil, now],
+    );
+  },
+
+  /** Counts a failed attempt; the job fails for good after `maxFailures`. */
+  async failure(db: Database, id: number, message: string, maxFailures: number, now: Date): Promise<void> {
+    await db.query(
+      `update verification.batch_job
+       set failures = failures + 1, error = $2, lease_until = null,
+         status = case when failures + 1 >= $3 then 'failed' else status end,
+         finished_at = case when failures + 1 >= $3 then $4::timestamptz else finished_at end
+       where id = $1`,
+      [id, message.slice(0, 500), maxFailures, now],
+    );
+  },
+
+  /** A page of results, in file order. */
+  async results(db: Database, jobId: number, after: number, limit: number): Promise<{ seq: number; csv: string }[]> {
+    const { rows } = await db.query<{ seq: number; csv: string }>(
+      'select seq, csv from verification.batch_result where job_id = $1 and seq > $2 order by seq limit $3',
+      [jobId, after, limit],
+    );
+    return rows;
+  },
+};

@@ -145,6 +145,16 @@ describe('a batch job', () => {
       actorName: bank.name,
       purpose: 'Làm sạch dữ liệu khách hàng',
     });
+    // The invoice prices the batch rows at the contract's batch price, the online checks at the online price.
+    const bill = await f.admin('GET', `/api/v1/admin/partners/${bank.id}/invoices/2026-03`);
+    expectStatus(bill, 200);
+    expect(bill.json()).toMatchObject({
+      lines: [
+        { purpose: 'customer_data_cleaning', channel: 'batch', checks: 7, unitPriceVnd: 600, amountVnd: 4200 },
+        { purpose: 'customer_data_cleaning', channel: 'online', checks: 7, unitPriceVnd: 1500, amountVnd: 10_500 },
+      ],
+      totalVnd: 14_700,
+    });
   });
 
   it('reports unreadable rows with their line and a stable code, and checks the rest', async () => {

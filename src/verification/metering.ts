@@ -171,31 +171,46 @@ export async function usageReport(
   return { partnerId, month, groupBy, lines, total: lines.reduce((sum, line) => sum + line.checks, 0) };
 }
 
+/** Batch checks of one day and purpose (its label) at one price, from the batch jobs' chunks. */
+export interface BatchChecks {
+  readonly day: string;
+  readonly purpose: string;
+  readonly unitPriceVnd: number;
+  readonly checks: number;
+}
+
 /**
- * The month's invoice: each day's checks priced by the contract in force that day (a check made on a day
- * without a contract is priced 0: it could not have been admitted), summed per purpose and unit price.
+ * The month's invoice: each day's online checks priced by the contract in force that day (a check made on a
+ * day without a contract is priced 0: it could not have been admitted), and batch rows at the batch price of
+ * their job; summed per purpose, channel and unit price. The access log counts both kinds alike: the batch
+ * rows of a day and purpose are taken out of its count and priced apart.
  */
-export async function invoice(accessLog: AccessLog, terms: PartnerTerms, month: string): Promise<Invoice> {
+export async function invoice(
+  accessLog: AccessLog,
+  terms: PartnerTerms,
+  month: string,
+  batches: readonly BatchChecks[] = [],
+): Promise<Invoice> {
   const rows = await monthRows(accessLog, terms.partner.id, month, 'day');
   const lines = new Map<string, InvoiceLine>();
-  for (const row of rows) {
-    const price = onlinePrice(contractOn(terms.contracts, row.period));
-    const purpose = purposeOfLabel(row.purpose) ?? 'other';
-    const key = `${purpose}\u0000${price}`;
-    const line = lines.get(key) ?? {
-      purpose,
-      purposeLabel: row.purpose,
-      channel: 'online' as const,
-      checks: 0,
-      unitPriceVnd: price,
-      amountVnd: 0,
-    };
-    line.checks += row.count;
+  const add = (channel: InvoiceLine['channel'], purposeLabel: string, price: number, checks: number) => {
+    if (checks <= 0) return;
+    const purpose = purposeOfLabel(purposeLabel) ?? 'other';
+    const key = `${purpose}\u0000${channel}\u0000${price}`;
+    const line = lines.get(key) ?? { purpose, purposeLabel, channel, checks: 0, unitPriceVnd: price, amountVnd: 0 };
+    line.checks += checks;
     line.amountVnd = line.checks * price;
     lines.set(key, line);
+  };
+  for (const row of rows) {
+    const batch = batches.filter((each) => each.day === row.period && each.purpose === row.purpose);
+    for (const each of batch) add('batch', each.purpose, each.unitPriceVnd, each.checks);
+    const batchChecks = batch.reduce((sum, each) => sum + each.checks, 0);
+    add('online', row.purpose, onlinePrice(contractOn(terms.contracts, row.period)), row.count - batchChecks);
   }
   const sorted = [...lines.values()].sort(
-    (a, b) => a.purpose.localeCompare(b.purpose) || a.unitPriceVnd - b.unitPriceVnd,
+    (a, b) =>
+      a.purpose.localeCompare(b.purpose) || a.channel.localeCompare(b.channel) || a.unitPriceVnd - b.unitPriceVnd,
   );
   return {
     partnerId: terms.partner.id,

@@ -228,7 +228,8 @@ export const InvoiceLine = Type.Object(
   {
     purpose: Type.String(),
     purposeLabel: Type.String(),
-    channel: Type.Literal('online'),
+    /** `online` checks at the contract's online price, `batch` rows at the batch price of their job. */
+    channel: Type.Union([Type.Literal('online'), Type.Literal('batch')]),
     checks: Type.Integer(),
     unitPriceVnd: Type.Integer(),
     amountVnd: Type.Integer(),

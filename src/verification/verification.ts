@@ -101,6 +101,7 @@ export class Verification {
   /** @throws DomainError PARTNER_NOT_FOUND */
   async invoice(partnerId: string, month: string): Promise<Invoice> {
     const { partner, contracts } = await this.partners.get(partnerId);
-    return invoice(this.#deps.accessLog, { partner, contracts }, month);
+    const batches = await this.batches.checksByDay(partnerId, month);
+    return invoice(this.#deps.accessLog, { partner, contracts }, month, batches);
   }
 }

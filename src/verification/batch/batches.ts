@@ -5,7 +5,7 @@ import type { CheckType } from '../model.ts';
 import type { PartnerTerms } from '../partners.ts';
 import type { BatchJob } from './model.ts';
 import { DEFAULT_CHUNK_ROWS, RESULT_COLUMNS, type RunnerDeps, type RunOptions, runJob } from './runner.ts';
-import { batchStore, type JobRow } from './store.ts';
+import { type BatchDay, batchStore, type JobRow } from './store.ts';
 import { receiveBatch } from './upload.ts';
 
 export interface BatchesDeps extends RunnerDeps {
@@ -76,6 +76,11 @@ export class Batches {
         after = (page[page.length - 1] as { seq: number }).seq;
       }
     })();
+  }
+
+  /** A partner's batch rows checked in a month (`YYYY-MM`), by day, purpose label and price, for invoices. */
+  checksByDay(partnerId: string, month: string): Promise<BatchDay[]> {
+    return batchStore.batchDays(this.#deps.db, partnerId, `${month}-01`, `${month}-31`);
   }
 
   /**

@@ -4,7 +4,7 @@
  * began: a chunk done twice (a crash before its commit, two runners) is kept, logged and billed once.
  */
 import { type CsvValue, csvLine, type Database } from '../../db/index.ts';
-import type { Clock } from '../../kernel/index.ts';
+import { type Clock, vietnamDate } from '../../kernel/index.ts';
 import type { AccessContext, BatchFacts, Registry } from '../../registry/index.ts';
 import { compare, flagsOf, personNotFound } from '../check.ts';
 import { ATTRIBUTES, type StatusFlags, type VerificationRequest } from '../model.ts';
@@ -74,9 +74,21 @@ export async function runJob(
           );
         }
         await read.facts?.record(tx);
-        options.beforeCommit?.(job, chunk);
         const now = deps.clock.now();
         const done = rows.length > 0 ? (rows[rows.length - 1] as StagedRow).seq : job.rows_total;
+        const checks = read.counts.matched + read.counts.mismatched;
+        if (checks > 0) {
+          await batchStore.insertChunk(tx, {
+            jobId: job.id,
+            lastSeq: done,
+            partnerId: job.partner_id,
+            purpose: access.purpose,
+            day: vietnamDate(now),
+            checks,
+            price: job.batch_price_vnd,
+          });
+        }
+        options.beforeCommit?.(job, chunk);
         await batchStore.progress(
           tx,
           job.id,

@@ -62,6 +62,14 @@ export const COLUMN_OF: Record<BatchColumn, (typeof STAGED_FIELDS)[number]> = {
   address: 'address',
 };
 
+/** Batch checks of one day and purpose at one price. */
+export interface BatchDay {
+  day: string;
+  purpose: string;
+  unitPriceVnd: number;
+  checks: number;
+}
+
 export const batchStore = {
   /** A new job's id, drawn before its rows are staged (the job row itself is written last, once). */
   async nextJobId(tx: Tx): Promise<number> {
@@ -153,6 +161,37 @@ export const batchStore = {
        where id = $1`,
       [id, counts.done, counts.matched, counts.mismatched, counts.unreadable, leaseUntil, now],
     );
+  },
+
+  /** Records what a chunk checked, for invoices (in the chunk's transaction). */
+  async insertChunk(
+    tx: Tx,
+    chunk: {
+      jobId: number;
+      lastSeq: number;
+      partnerId: string;
+      purpose: string;
+      day: string;
+      checks: number;
+      price: number;
+    },
+  ): Promise<void> {
+    await tx.query(
+      `insert into verification.batch_chunk (job_id, last_seq, partner_id, purpose, day, checks, unit_price_vnd)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [chunk.jobId, chunk.lastSeq, chunk.partnerId, chunk.purpose, chunk.day, chunk.checks, chunk.price],
+    );
+  },
+
+  /** A partner's batch checks of the days from `from` to `to` (inclusive), by day, purpose label and price. */
+  async batchDays(db: Database, partnerId: string, from: string, to: string): Promise<BatchDay[]> {
+    const { rows } = await db.query<BatchDay>(
+      `select day, purpose, unit_price_vnd as "unitPriceVnd", sum(checks)::int8 as checks
+       from verification.batch_chunk where partner_id = $1 and day between $2 and $3
+       group by day, purpose, unit_price_vnd order by day, purpose, unit_price_vnd`,
+      [partnerId, from, to],
+    );
+    return rows;
   },
 
   /** Counts a failed attempt; the job fails for good after `maxFailures`. */

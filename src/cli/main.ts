@@ -8,6 +8,7 @@ import { runKeys } from './keys.ts';
 import { runMigrate } from './migrate.ts';
 import { runSeed, UsageError } from './seed.ts';
 import { runStart } from './start.ts';
+import { runVerifyBatch } from './verify-batch.ts';
 
 const USAGE = `dancu ${VERSION}: population registry, electronic identity and once-only public services
 
@@ -21,6 +22,8 @@ Commands:
                              load a deterministic synthetic population (default seed 1)
   audit verify               check the hash chain of the access log (exit 1 when broken)
   keys rotate                make a new signing key for the OpenID provider (the old one stays published)
+  verify-batch FILE --partner P [--purpose X] [--out RESULTS]
+                             run a batch verification job for a partner from a CSV file, write its results
 
 Options:
   -h, --help     show this help
@@ -42,6 +45,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   audit: async (args) => runAudit(loadConfig(), args),
   keys: async (args) => runKeys(loadConfig(), args),
   seed: async (args) => runSeed(loadConfig(), args).then(done),
+  'verify-batch': async (args) => runVerifyBatch(loadConfig(), args),
 };
 
 /** Runs the `dancu` command line; returns the process exit code. */

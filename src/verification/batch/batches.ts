@@ -95,7 +95,9 @@ export class Batches {
     let finished = 0;
     for (;;) {
       const now = this.#deps.clock.now();
-      const job = await batchStore.claim(this.#deps.db, this.#runner, now, new Date(now.getTime() + settings.leaseMs));
+      const lease = new Date(now.getTime() + settings.leaseMs);
+      const only = options.jobId === undefined ? undefined : Number(options.jobId);
+      const job = await batchStore.claim(this.#deps.db, this.#runner, now, lease, only);
       if (!job) return finished;
       try {
         if (await runJob(this.#deps, job, this.#runner, settings, options)) finished++;

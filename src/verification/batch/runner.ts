@@ -22,6 +22,8 @@ export interface RunnerDeps {
 
 /** Hooks for tests and the command line. */
 export interface RunOptions {
+  /** Run this job only (the command line's own upload). */
+  readonly jobId?: string;
   /** Rows per chunk for this run (default: the service's setting). */
   readonly chunkRows?: number;
   /** After each committed chunk, with the job as it then stands. */
@@ -170,8 +172,9 @@ function declaration(row: StagedRow, purpose: string): VerificationRequest {
   return request as unknown as VerificationRequest;
 }
 
+/** A staging row for `batch_result`: its results line, an empty cell written bare (`a,,b`). */
 function resultLine(jobId: number, seq: number, outcome: string, cells: readonly CsvValue[]): string {
-  return csvLine([jobId, seq, outcome, csvLine(cells)]);
+  return csvLine([jobId, seq, outcome, csvLine(cells.map((cell) => (cell === '' ? null : cell)))]);
 }
 
 async function* once(text: string): AsyncIterable<string> {

@@ -120,7 +120,7 @@ export const batchStore = {
   },
 
   /** Takes the oldest unfinished job nobody else holds, for `leaseUntil`. */
-  async claim(db: Database, runner: string, now: Date, leaseUntil: Date): Promise<JobRow | undefined> {
+  async claim(db: Database, runner: string, now: Date, leaseUntil: Date, only?: number): Promise<JobRow | undefined> {
     return db.transaction(async (tx) => {
       const { rows } = await tx.query<JobRow>(
         `update verification.batch_job j
@@ -128,9 +128,10 @@ export const batchStore = {
          where j.id = (
            select id from verification.batch_job
            where status in ('queued', 'running') and (lease_until is null or lease_until < $2 or runner = $1)
+             and ($4::int8 is null or id = $4)
            order by id limit 1 for update skip locked)
          returning j.*`,
-        [runner, now, leaseUntil],
+        [runner, now, leaseUntil, only ?? null],
       );
       return rows[0];
     });

@@ -5,6 +5,7 @@ import { registerPartner, type VerificationFixture, verificationFixture } from '
 import { CsvReader } from './batch/csv-reader.ts';
 import type { BatchJob } from './batch/model.ts';
 import { RESULT_COLUMNS } from './batch/runner.ts';
+import { batchStore } from './batch/store.ts';
 import { ATTRIBUTES, type VerificationAnswer } from './model.ts';
 
 let f: VerificationFixture;
@@ -261,5 +262,33 @@ describe('a batch job', () => {
       rowsUnreadable: 1,
     });
     expect(await results(bank.accessToken, id)).toEqual(await results(clean.accessToken, cleanId));
+  });
+
+  it('is taken over from a node that stopped once its lease ends, and fails for good after repeated errors', async () => {
+    const bank = await batchPartner('ngan-hang-nut');
+    const accepted = await upload(bank.accessToken, `personalId,fullName\n${duc},Nguyễn Văn Đức\n`);
+    const id = (accepted.json() as BatchJob).id;
+    const batches = f.t.app.services.verification.batches;
+    const now = f.t.clock.now();
+    // Another node claims the job and dies without a word.
+    await batchStore.claim(f.t.db, 'node-that-died', now, new Date(now.getTime() + 60_000), Number(id));
+    await batches.runPending({ jobId: id });
+    expect(await job(bank.accessToken, id)).toMatchObject({ status: 'running', rowsProcessed: 0 });
+    f.t.clock.advance(61_000);
+    await batches.runPending({ jobId: id });
+    expect(await job(bank.accessToken, id)).toMatchObject({ status: 'done', rowsProcessed: 1, rowsMatched: 1 });
+
+    const broken = await upload(bank.accessToken, `personalId\n${duc}\n`);
+    const brokenId = (broken.json() as BatchJob).id;
+    const fail = () => {
+      throw new Error('the disk is full');
+    };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await expect(batches.runPending({ jobId: brokenId, beforeCommit: fail })).rejects.toThrow('the disk is full');
+    }
+    expect(await job(bank.accessToken, brokenId)).toMatchObject({ status: 'failed', rowsProcessed: 0 });
+    await batches.runPending({ jobId: brokenId });
+    expect(await job(bank.accessToken, brokenId)).toMatchObject({ status: 'failed' });
+    expect((await f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(1);
   });
 });

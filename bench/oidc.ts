@@ -37,6 +37,7 @@ import { buildApp } from '../src/http/index.ts';
 import { systemClock } from '../src/kernel/index.ts';
 import { type HttpPostResult, httpPostLoad } from './lib/http-post-load.ts';
 import { closedLoop, int, ratio, type Throughput, table, timed } from './lib/measure.ts';
+import { withScratchDatabase } from './lib/scratch-database.ts';
 
 interface Options {
   readonly pg: string | undefined;
@@ -378,21 +379,6 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (!address || typeof address === 'string') throw new Error('no port');
   return address.port;
-}
-
-/** Creates a database on the server of `url` for the run, and drops it afterwards. */
-async function withScratchDatabase<T>(url: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `dancu_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = await Database.open({ url, maxConnections: 1 });
-  await admin.query(`create database ${name}`);
-  try {
-    const scratch = new URL(url);
-    scratch.pathname = `/${name}`;
-    return await fn(scratch.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.close();
-  }
 }
 
 function report(results: readonly EngineResult[], options: Options): string {

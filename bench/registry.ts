@@ -29,6 +29,7 @@ import { systemClock } from '../src/kernel/index.ts';
 import { loadReferenceData, SEED_PERSON_TARGET, seedPersonCsv, seedPopulation } from '../src/registry/index.ts';
 import { httpLoad } from './lib/http-load.ts';
 import { closedLoop, int, ratio, type Throughput, table, timed } from './lib/measure.ts';
+import { withScratchDatabase } from './lib/scratch-database.ts';
 
 interface Options {
   readonly people: number;
@@ -200,21 +201,6 @@ async function* readLines(path: string): AsyncIterable<string> {
     if (rest !== '') yield rest;
   } finally {
     await handle.close();
-  }
-}
-
-/** Creates a database on the server of `url` for the run, and drops it afterwards. */
-async function withScratchDatabase<T>(url: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `dancu_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = await Database.open({ url, maxConnections: 1 });
-  await admin.query(`create database ${name}`);
-  try {
-    const scratch = new URL(url);
-    scratch.pathname = `/${name}`;
-    return await fn(scratch.toString());
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.close();
   }
 }
 

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { Type } from 'typebox';
 import { DomainError } from '../kernel/index.ts';
-import { tables } from './context.ts';
 import type { Identity } from './identity.ts';
 import { ACR_LEVEL2 } from './model.ts';
 import { WEB_CLIENT_ID } from './oidc/clients.ts';
@@ -10,8 +9,6 @@ import { WEB_SESSION_TTL_MS } from './web-sessions.ts';
 
 /** The cookie of the web app's session (httpOnly, SameSite=Lax; Secure on https). */
 export const SESSION_COOKIE = 'dancu_session';
-/** A sign-in started must come back within 10 minutes. */
-const LOGIN_TTL_MS = 10 * 60_000;
 
 const closed = { additionalProperties: false } as const;
 const ReturnTo = Type.String({ pattern: '^/(?!/)[^\\s]{0,300}$', description: 'A path of this site to return to' });
@@ -44,7 +41,6 @@ export async function webClientRoutes(app: FastifyInstance, options: { identity:
       });
     return configuration;
   };
-  const db = identity.deps.db;
 
   app.get(
     '/auth/login',
@@ -67,16 +63,7 @@ export async function webClientRoutes(app: FastifyInstance, options: { identity:
       const codeVerifier = oidc.randomPKCECodeVerifier();
       const state = oidc.randomState();
       const nonce = oidc.randomNonce();
-      await tables(db)
-        .insertInto('identity.web_login')
-        .values({
-          state,
-          code_verifier: codeVerifier,
-          nonce,
-          return_to: returnTo,
-          created_at: identity.deps.clock.now(),
-        })
-        .execute();
+      await identity.sessions.startLogin({ state, codeVerifier, nonce, returnTo });
       const url = oidc.buildAuthorizationUrl(config, {
         redirect_uri: `${identity.publicUrl}/auth/callback`,
         scope: 'openid profile personal_id',
@@ -110,19 +97,13 @@ export async function webClientRoutes(app: FastifyInstance, options: { identity:
     },
     async (request, reply) => {
       const query = request.query as { state: string; error?: string };
-      const login = await tables(db)
-        .deleteFrom('identity.web_login')
-        .where('state', '=', query.state)
-        .returningAll()
-        .executeTakeFirst();
-      if (!login || login.created_at.getTime() < identity.deps.clock.now().getTime() - LOGIN_TTL_MS) {
-        return reply.redirect('/sign-in?error=login_expired', 303);
-      }
+      const login = await identity.sessions.takeLogin(query.state);
+      if (!login) return reply.redirect('/sign-in?error=login_expired', 303);
       if (query.error) return reply.redirect(`/sign-in?error=${encodeURIComponent(query.error)}`, 303);
       const config = await client();
       const current = new URL(request.url, identity.publicUrl);
       const tokens = await oidc.authorizationCodeGrant(config, current, {
-        pkceCodeVerifier: login.code_verifier,
+        pkceCodeVerifier: login.codeVerifier,
         expectedState: login.state,
         expectedNonce: login.nonce,
         idTokenExpected: true,
@@ -132,7 +113,7 @@ export async function webClientRoutes(app: FastifyInstance, options: { identity:
         throw new DomainError('UNAUTHENTICATED', 'The provider returned no identity.');
       const session = await identity.sessions.create(claims.sub, String(claims.acr ?? ''), tokens.id_token);
       setSessionCookie(reply, session.token, secure, WEB_SESSION_TTL_MS / 1000);
-      return reply.redirect(login.return_to, 303);
+      return reply.redirect(login.returnTo, 303);
     },
   );
 

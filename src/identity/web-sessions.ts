@@ -5,6 +5,16 @@ import { tables } from './context.ts';
 
 /** A web session lasts 8 hours from sign-in. */
 export const WEB_SESSION_TTL_MS = 8 * 3600_000;
+/** A sign-in started must come back within 10 minutes. */
+const LOGIN_TTL_MS = 10 * 60_000;
+
+/** A sign-in of the web app in flight, between the redirect to the provider and the callback. */
+export interface PendingLogin {
+  readonly state: string;
+  readonly codeVerifier: string;
+  readonly nonce: string;
+  readonly returnTo: string;
+}
 
 export interface WebSession {
   readonly accountId: string;
@@ -60,6 +70,31 @@ export class WebSessions {
     return row
       ? { accountId: row.account_id, acr: row.acr, idToken: row.id_token, csrfToken: row.csrf_token }
       : undefined;
+  }
+
+  /** Keeps what the callback of a sign-in will need (PKCE verifier, state, nonce, where to return). */
+  async startLogin(login: PendingLogin): Promise<void> {
+    await tables(this.db)
+      .insertInto('identity.web_login')
+      .values({
+        state: login.state,
+        code_verifier: login.codeVerifier,
+        nonce: login.nonce,
+        return_to: login.returnTo,
+        created_at: this.clock.now(),
+      })
+      .execute();
+  }
+
+  /** Takes the sign-in of a callback's `state` (once); undefined when unknown or older than 10 minutes. */
+  async takeLogin(state: string): Promise<PendingLogin | undefined> {
+    const row = await tables(this.db)
+      .deleteFrom('identity.web_login')
+      .where('state', '=', state)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row || row.created_at.getTime() < this.clock.now().getTime() - LOGIN_TTL_MS) return undefined;
+    return { state: row.state, codeVerifier: row.code_verifier, nonce: row.nonce, returnTo: row.return_to };
   }
 
   /** Ends a session; returns it (for the logout redirect) if it existed. */

@@ -93,9 +93,17 @@ export interface UsageFilter {
   readonly to: Date;
   /** Days and months are those of Vietnam (UTC+7), as invoices are. */
   readonly groupBy: 'day' | 'month';
+  /**
+   * A key of the entries' details to count by as well (e.g. `checkTypes`): each row then carries that value as
+   * `detail` (null for entries without it). Letters, digits and `_`, starting with a letter.
+   */
+  readonly detailKey?: string;
 }
 
-/** How many entries one actor made with one action and purpose in one day (`YYYY-MM-DD`) or month (`YYYY-MM`). */
+/**
+ * How many entries one actor made with one action, purpose and channel in one day (`YYYY-MM-DD`) or month
+ * (`YYYY-MM`), and with one value of the details' `detailKey` when the query named one.
+ */
 export const UsageRow = Type.Object(
   {
     period: Type.String(),
@@ -103,6 +111,9 @@ export const UsageRow = Type.Object(
     actorKind: ActorKind,
     action: Type.String(),
     purpose: Type.String(),
+    channel: AccessChannel,
+    /** The value of the details' `detailKey` (null when absent); only when the query named a key. */
+    detail: Type.Optional(Type.Unknown()),
     count: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false },

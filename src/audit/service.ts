@@ -117,9 +117,11 @@ export class AccessLog {
 
   /**
    * Counts for metering and invoices: entries from `from` (inclusive) to `to` (exclusive) per Vietnamese day
-   * or month, actor, action and purpose.
+   * or month, actor, action, purpose and channel, and per value of one key of the details when asked
+   * (`detailKey`).
    *
-   * @throws DomainError `AUDIT_QUERY_INVALID` when the period is empty or its ends are not valid instants.
+   * @throws DomainError `AUDIT_QUERY_INVALID` when the period is empty or its ends are not valid instants, or
+   *   the detail key is not a plain name.
    */
   async usage(filter: UsageFilter): Promise<UsageRow[]> {
     const { from, to } = filter;
@@ -128,6 +130,9 @@ export class AccessLog {
     }
     if (filter.groupBy !== 'day' && filter.groupBy !== 'month') {
       throw queryInvalid('groupBy', 'Usage is grouped by day or by month.');
+    }
+    if (filter.detailKey !== undefined && !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(filter.detailKey)) {
+      throw queryInvalid('detailKey', 'A detail key is a plain name: letters, digits and _.');
     }
     return this.#store.usage(filter);
   }

@@ -136,6 +136,11 @@ export class AuditStore {
     // A literal format, so that the grouped expression and the selected one are the same text.
     const format = sql.lit(filter.groupBy === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM');
     const period = sql<string>`to_char(at at time zone interval '+07:00', ${format})`;
+    // The key is checked by the service (a plain name), and written as a literal for the same reason.
+    const detail =
+      filter.detailKey === undefined
+        ? sql<unknown>`null::jsonb`
+        : sql<unknown>`details -> ${sql.lit(filter.detailKey)}`;
     let query = tables(this.#db.kysely)
       .selectFrom('audit.access_log')
       .select((eb) => [
@@ -144,15 +149,19 @@ export class AuditStore {
         'actor_kind',
         'action',
         'purpose',
+        'channel',
+        detail.as('detail'),
         eb.fn.countAll<number>().as('count'),
       ])
       .where('at', '>=', filter.from)
       .where('at', '<', filter.to)
-      .groupBy([period, 'actor_id', 'actor_kind', 'action', 'purpose'])
+      .groupBy([period, 'actor_id', 'actor_kind', 'action', 'purpose', 'channel', detail])
       .orderBy(period)
       .orderBy('actor_id')
       .orderBy('action')
-      .orderBy('purpose');
+      .orderBy('purpose')
+      .orderBy('channel')
+      .orderBy(detail);
     if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
     if (filter.actorKind !== undefined) query = query.where('actor_kind', '=', filter.actorKind);
     const rows = await query.execute();
@@ -162,6 +171,8 @@ export class AuditStore {
       actorKind: row.actor_kind,
       action: row.action,
       purpose: row.purpose,
+      channel: row.channel,
+      ...(filter.detailKey === undefined ? {} : { detail: row.detail ?? null }),
       count: Number(row.count),
     }));
   }

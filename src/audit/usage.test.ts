@@ -27,7 +27,7 @@ const july = new Date('2025-06-30T17:00:00Z');
 const september = new Date('2025-08-31T17:00:00Z');
 
 describe('AccessLog.usage', () => {
-  it('counts by Vietnamese day, actor, action and purpose', async () => {
+  it('counts by Vietnamese day, actor, action, purpose and channel', async () => {
     const rows = await log.usage({ actorId: 'bank-acb', from: july, to: september, groupBy: 'day' });
     expect(rows).toEqual([
       {
@@ -36,6 +36,7 @@ describe('AccessLog.usage', () => {
         actorKind: 'partner',
         action: 'verify',
         purpose: 'Mở tài khoản',
+        channel: 'api',
         count: 2,
       },
       {
@@ -44,6 +45,7 @@ describe('AccessLog.usage', () => {
         actorKind: 'partner',
         action: 'verify',
         purpose: 'Cho vay',
+        channel: 'api',
         count: 1,
       },
       {
@@ -52,6 +54,7 @@ describe('AccessLog.usage', () => {
         actorKind: 'partner',
         action: 'verify',
         purpose: 'Mở tài khoản',
+        channel: 'api',
         count: 3,
       },
     ]);
@@ -76,6 +79,45 @@ describe('AccessLog.usage', () => {
     const rows = await log.usage({ from, to: new Date(from.getTime() + 1), groupBy: 'day' });
     expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(4);
     expect(await log.usage({ from: july, to: from, groupBy: 'day', actorId: 'bank-acb' })).toHaveLength(1);
+  });
+
+  it('counts by the value of a key of the details when asked, entries without it apart', async () => {
+    const from = new Date('2025-09-30T17:00:00Z');
+    const to = new Date('2025-10-31T17:00:00Z');
+    clock.set('2025-10-01T02:00:00Z');
+    const entry = (checkTypes: string[] | undefined, channel: 'api' | 'batch' = 'api') =>
+      accessEntry(subjects[0] ?? '', {
+        ...bank,
+        channel,
+        purpose: 'Mở tài khoản',
+        ...(checkTypes ? { details: { checkTypes } } : {}),
+      });
+    await log.record([
+      entry(['identity']),
+      entry(['identity', 'card']),
+      entry(['identity']),
+      entry(['identity'], 'batch'),
+      entry(undefined),
+    ]);
+    const rows = await log.usage({ actorId: 'bank-acb', from, to, groupBy: 'month', detailKey: 'checkTypes' });
+    expect(rows.map((row) => [row.channel, row.detail, row.count])).toEqual([
+      ['api', ['identity'], 2],
+      ['api', ['identity', 'card'], 1],
+      ['api', null, 1],
+      ['batch', ['identity'], 1],
+    ]);
+    const plain = await log.usage({ actorId: 'bank-acb', from, to, groupBy: 'month' });
+    expect(plain.map((row) => [row.channel, row.count, 'detail' in row])).toEqual([
+      ['api', 4, false],
+      ['batch', 1, false],
+    ]);
+  });
+
+  it('refuses a detail key that is not a plain name', async () => {
+    const error = await log
+      .usage({ from: july, to: september, groupBy: 'day', detailKey: "x'; drop" })
+      .catch((caught: unknown) => caught);
+    expect(isDomainError(error, 'AUDIT_QUERY_INVALID')).toBe(true);
   });
 
   it('refuses a period that ends before it starts', async () => {

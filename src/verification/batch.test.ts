@@ -6,7 +6,7 @@ import { CsvReader } from './batch/csv-reader.ts';
 import type { BatchJob } from './batch/model.ts';
 import { RESULT_COLUMNS } from './batch/runner.ts';
 import { batchStore } from './batch/store.ts';
-import { ATTRIBUTES, type VerificationAnswer } from './model.ts';
+import { ATTRIBUTES, type Invoice, type VerificationAnswer } from './model.ts';
 
 let f: VerificationFixture;
 let duc: string;
@@ -149,13 +149,26 @@ describe('a batch job', () => {
     // The invoice prices the batch rows at the contract's batch price, the online checks at the online price.
     const bill = await f.admin('GET', `/api/v1/admin/partners/${bank.id}/invoices/2026-03`);
     expectStatus(bill, 200);
-    expect(bill.json()).toMatchObject({
-      lines: [
-        { purpose: 'customer_data_cleaning', channel: 'batch', checks: 7, unitPriceVnd: 600, amountVnd: 4200 },
-        { purpose: 'customer_data_cleaning', channel: 'online', checks: 7, unitPriceVnd: 1500, amountVnd: 10_500 },
-      ],
-      totalVnd: 14_700,
+    const all = ['identity', 'card', 'phone', 'address'];
+    const billed = bill.json() as Invoice;
+    expect(billed.lines[0]).toEqual({
+      purpose: 'customer_data_cleaning',
+      purposeLabel: 'Làm sạch dữ liệu khách hàng',
+      channel: 'batch',
+      checkTypes: all,
+      checks: 7,
+      unitPriceVnd: 600,
+      amountVnd: 4200,
     });
+    // Online, each check's types are those of the fields it gave: one line per combination.
+    const online = billed.lines.slice(1);
+    expect(online.every((line) => line.channel === 'online' && line.unitPriceVnd === 1500)).toBe(true);
+    expect(online.reduce((sum, line) => sum + line.checks, 0)).toBe(7);
+    expect(billed.totalVnd).toBe(14_700);
+    // Usage counts the batch rows under their job's check types.
+    expect(usage.lines.filter((line) => line.channel === 'batch')).toEqual([
+      expect.objectContaining({ checkTypes: all, checks: 7 }),
+    ]);
   });
 
   it('reports unreadable rows with their line and a stable code, and checks the rest', async () => {

@@ -19,9 +19,11 @@ beforeAll(async () => {
 
   // 2 March, 09:00 in Vietnam: three checks to open accounts (one of a number nobody has), two for cleaning.
   const nobody = generatePersonalId(() => 0.5, { provinceCode: '001', birthYear: 1980, sex: 'male' });
-  for (const personalId of [f.duc, f.duc, nobody]) {
+  // One of them compares the card and the phone only.
+  for (const personalId of [f.duc, nobody]) {
     expectStatus(await f.check(token, { personalId }), 200);
   }
+  expectStatus(await f.check(token, { personalId: f.duc, cardNumber: f.duc, phone: '0912345678' }), 200);
   for (let i = 0; i < 2; i++) {
     expectStatus(await f.check(token, { personalId: f.duc, purpose: 'customer_data_cleaning' }), 200);
   }
@@ -33,6 +35,8 @@ beforeAll(async () => {
   expectStatus(await f.check(token, { personalId: f.duc }), 200);
 });
 afterAll(async () => f?.close());
+
+const identityOnline = { channel: 'online', checkTypes: ['identity'] } as const;
 
 describe('usage', () => {
   it('counts an administrator’s view of a partner’s checks by Vietnamese day and purpose', async () => {
@@ -47,12 +51,34 @@ describe('usage', () => {
           period: '2026-03-02',
           purpose: 'customer_data_cleaning',
           purposeLabel: 'Làm sạch dữ liệu khách hàng',
+          ...identityOnline,
           checks: 2,
         },
-        { period: '2026-03-02', purpose: 'account_opening', purposeLabel: 'Mở tài khoản', checks: 3 },
-        { period: '2026-03-03', purpose: 'account_opening', purposeLabel: 'Mở tài khoản', checks: 1 },
+        {
+          period: '2026-03-02',
+          purpose: 'account_opening',
+          purposeLabel: 'Mở tài khoản',
+          ...identityOnline,
+          checks: 2,
+        },
+        {
+          period: '2026-03-02',
+          purpose: 'account_opening',
+          purposeLabel: 'Mở tài khoản',
+          channel: 'online',
+          checkTypes: ['card', 'phone'],
+          checks: 1,
+        },
+        {
+          period: '2026-03-03',
+          purpose: 'account_opening',
+          purposeLabel: 'Mở tài khoản',
+          ...identityOnline,
+          checks: 1,
+        },
       ],
       total: 6,
+      byCheckType: { identity: 5, card: 1, phone: 1, address: 0 },
     });
   });
 
@@ -64,8 +90,22 @@ describe('usage', () => {
     });
     expectStatus(response, 200);
     expect(response.json().lines).toEqual([
-      { period: '2026-03', purpose: 'customer_data_cleaning', purposeLabel: 'Làm sạch dữ liệu khách hàng', checks: 2 },
-      { period: '2026-03', purpose: 'account_opening', purposeLabel: 'Mở tài khoản', checks: 4 },
+      {
+        period: '2026-03',
+        purpose: 'customer_data_cleaning',
+        purposeLabel: 'Làm sạch dữ liệu khách hàng',
+        ...identityOnline,
+        checks: 2,
+      },
+      { period: '2026-03', purpose: 'account_opening', purposeLabel: 'Mở tài khoản', ...identityOnline, checks: 3 },
+      {
+        period: '2026-03',
+        purpose: 'account_opening',
+        purposeLabel: 'Mở tài khoản',
+        channel: 'online',
+        checkTypes: ['card', 'phone'],
+        checks: 1,
+      },
     ]);
     expect(response.json().total).toBe(6);
   });
@@ -77,7 +117,7 @@ describe('usage', () => {
 });
 
 describe('invoices', () => {
-  it('prices each day’s checks by the contract in force that day, in đồng', async () => {
+  it('prices each day’s checks by the contract in force that day, in đồng, a line per combination of check types', async () => {
     const response = await f.admin('GET', '/api/v1/admin/partners/ngan-hang-m/invoices/2026-03');
     expectStatus(response, 200);
     expect(response.json()).toEqual({
@@ -89,7 +129,7 @@ describe('invoices', () => {
         {
           purpose: 'account_opening',
           purposeLabel: 'Mở tài khoản',
-          channel: 'online',
+          ...identityOnline,
           checks: 1,
           unitPriceVnd: 1_200,
           amountVnd: 1_200,
@@ -97,15 +137,24 @@ describe('invoices', () => {
         {
           purpose: 'account_opening',
           purposeLabel: 'Mở tài khoản',
-          channel: 'online',
-          checks: 3,
+          ...identityOnline,
+          checks: 2,
           unitPriceVnd: 1_500,
-          amountVnd: 4_500,
+          amountVnd: 3_000,
+        },
+        {
+          purpose: 'account_opening',
+          purposeLabel: 'Mở tài khoản',
+          channel: 'online',
+          checkTypes: ['card', 'phone'],
+          checks: 1,
+          unitPriceVnd: 1_500,
+          amountVnd: 1_500,
         },
         {
           purpose: 'customer_data_cleaning',
           purposeLabel: 'Làm sạch dữ liệu khách hàng',
-          channel: 'online',
+          ...identityOnline,
           checks: 2,
           unitPriceVnd: 1_500,
           amountVnd: 3_000,

@@ -4,7 +4,17 @@
  */
 import type { AccessLog } from '../audit/index.ts';
 import { type Clock, DomainError, vietnamDate } from '../kernel/index.ts';
-import type { Contract, Invoice, InvoiceLine, UsageLine, UsageReport } from './model.ts';
+import {
+  CHECK_TYPES,
+  type CheckType,
+  type CheckTypeCounts,
+  type Contract,
+  type Invoice,
+  type InvoiceLine,
+  type UsageChannel,
+  type UsageLine,
+  type UsageReport,
+} from './model.ts';
 import { contractOn, type PartnerTerms } from './partners.ts';
 import { purposeOfLabel } from './purposes.ts';
 
@@ -36,10 +46,32 @@ export async function countChecks(accessLog: AccessLog, partnerId: string, month
   return rows.reduce((sum, row) => sum + row.count, 0);
 }
 
+/** A partner's `verify` entries of a month, by period, purpose, channel and the check types in their details. */
 async function monthRows(accessLog: AccessLog, partnerId: string, month: string, groupBy: 'day' | 'month') {
   const { from, to } = monthBounds(month);
-  const rows = await accessLog.usage({ actorId: partnerId, actorKind: 'partner', from, to, groupBy });
-  return rows.filter((row) => row.action === VERIFY_ACTION);
+  const rows = await accessLog.usage({
+    actorId: partnerId,
+    actorKind: 'partner',
+    from,
+    to,
+    groupBy,
+    detailKey: 'checkTypes',
+  });
+  return rows
+    .filter((row) => row.action === VERIFY_ACTION)
+    .map((row) => ({
+      period: row.period,
+      purpose: row.purpose,
+      channel: (row.channel === 'batch' ? 'batch' : 'online') as UsageChannel,
+      checkTypes: checkTypesOf(row.detail),
+      count: row.count,
+    }));
+}
+
+/** The check types an entry's details recorded, in the catalogue's order (none when it recorded none). */
+function checkTypesOf(detail: unknown): CheckType[] {
+  if (!Array.isArray(detail)) return [];
+  return CHECK_TYPES.filter((type) => detail.includes(type));
 }
 
 /** A partner's count for a month on this node. */
@@ -154,7 +186,10 @@ export class RateLimiter {
   }
 }
 
-/** A partner's checks of a month by day or month and purpose, from the access log. */
+/**
+ * A partner's checks of a month by day or month, purpose, channel and combination of check types, from the
+ * access log; with the month's count of checks that compared each check type.
+ */
 export async function usageReport(
   accessLog: AccessLog,
   partnerId: string,
@@ -162,28 +197,41 @@ export async function usageReport(
   groupBy: 'day' | 'month',
 ): Promise<UsageReport> {
   const rows = await monthRows(accessLog, partnerId, month, groupBy);
-  const lines: UsageLine[] = rows.map((row) => ({
-    period: row.period,
-    purpose: purposeOfLabel(row.purpose) ?? 'other',
-    purposeLabel: row.purpose,
-    checks: row.count,
-  }));
-  return { partnerId, month, groupBy, lines, total: lines.reduce((sum, line) => sum + line.checks, 0) };
+  // Rows come in period order; entries whose details list the same types in another order share a line.
+  const lines = new Map<string, UsageLine>();
+  const byCheckType: CheckTypeCounts = { identity: 0, card: 0, phone: 0, address: 0 };
+  for (const row of rows) {
+    const key = `${row.period}\u0000${row.purpose}\u0000${row.channel}\u0000${row.checkTypes.join()}`;
+    const line = lines.get(key) ?? {
+      period: row.period,
+      purpose: purposeOfLabel(row.purpose) ?? 'other',
+      purposeLabel: row.purpose,
+      channel: row.channel,
+      checkTypes: row.checkTypes,
+      checks: 0,
+    };
+    line.checks += row.count;
+    lines.set(key, line);
+    for (const type of row.checkTypes) byCheckType[type] += row.count;
+  }
+  const list = [...lines.values()];
+  return { partnerId, month, groupBy, lines: list, total: list.reduce((sum, l) => sum + l.checks, 0), byCheckType };
 }
 
-/** Batch checks of one day and purpose (its label) at one price, from the batch jobs' chunks. */
+/** Batch checks of one day, purpose (its label) and combination of check types at one price, from the chunks. */
 export interface BatchChecks {
   readonly day: string;
   readonly purpose: string;
+  readonly checkTypes: readonly string[];
   readonly unitPriceVnd: number;
   readonly checks: number;
 }
 
 /**
- * The month's invoice: each day's online checks priced by the contract in force that day (a check made on a
- * day without a contract is priced 0: it could not have been admitted), and batch rows at the batch price of
- * their job; summed per purpose, channel and unit price. The access log counts both kinds alike: the batch
- * rows of a day and purpose are taken out of its count and priced apart.
+ * The month's invoice: each day's online checks (the access log's entries of channel `api`) priced by the
+ * contract in force that day (a check made on a day without a contract is priced 0: it could not have been
+ * admitted), and batch rows at the batch price of their job (the chunks written with their log entries);
+ * summed per purpose, channel, combination of check types and unit price.
  */
 export async function invoice(
   accessLog: AccessLog,
@@ -193,24 +241,36 @@ export async function invoice(
 ): Promise<Invoice> {
   const rows = await monthRows(accessLog, terms.partner.id, month, 'day');
   const lines = new Map<string, InvoiceLine>();
-  const add = (channel: InvoiceLine['channel'], purposeLabel: string, price: number, checks: number) => {
+  const add = (channel: UsageChannel, purposeLabel: string, checkTypes: CheckType[], price: number, checks: number) => {
     if (checks <= 0) return;
     const purpose = purposeOfLabel(purposeLabel) ?? 'other';
-    const key = `${purpose}\u0000${channel}\u0000${price}`;
-    const line = lines.get(key) ?? { purpose, purposeLabel, channel, checks: 0, unitPriceVnd: price, amountVnd: 0 };
+    const key = `${purpose}\u0000${channel}\u0000${checkTypes.join()}\u0000${price}`;
+    const line = lines.get(key) ?? {
+      purpose,
+      purposeLabel,
+      channel,
+      checkTypes,
+      checks: 0,
+      unitPriceVnd: price,
+      amountVnd: 0,
+    };
     line.checks += checks;
     line.amountVnd = line.checks * price;
     lines.set(key, line);
   };
   for (const row of rows) {
-    const batch = batches.filter((each) => each.day === row.period && each.purpose === row.purpose);
-    for (const each of batch) add('batch', each.purpose, each.unitPriceVnd, each.checks);
-    const batchChecks = batch.reduce((sum, each) => sum + each.checks, 0);
-    add('online', row.purpose, onlinePrice(contractOn(terms.contracts, row.period)), row.count - batchChecks);
+    if (row.channel !== 'online') continue;
+    add('online', row.purpose, row.checkTypes, onlinePrice(contractOn(terms.contracts, row.period)), row.count);
+  }
+  for (const batch of batches) {
+    add('batch', batch.purpose, checkTypesOf(batch.checkTypes), batch.unitPriceVnd, batch.checks);
   }
   const sorted = [...lines.values()].sort(
     (a, b) =>
-      a.purpose.localeCompare(b.purpose) || a.channel.localeCompare(b.channel) || a.unitPriceVnd - b.unitPriceVnd,
+      a.purpose.localeCompare(b.purpose) ||
+      a.channel.localeCompare(b.channel) ||
+      compareCheckTypes(a.checkTypes, b.checkTypes) ||
+      a.unitPriceVnd - b.unitPriceVnd,
   );
   return {
     partnerId: terms.partner.id,
@@ -220,6 +280,15 @@ export async function invoice(
     lines: sorted,
     totalVnd: sorted.reduce((sum, line) => sum + line.amountVnd, 0),
   };
+}
+
+/** Orders combinations of check types type by type in the catalogue's order: identity, identity+card, card, … */
+function compareCheckTypes(a: readonly CheckType[], b: readonly CheckType[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = CHECK_TYPES.indexOf(a[i] as CheckType) - CHECK_TYPES.indexOf(b[i] as CheckType);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
 }
 
 function onlinePrice(contract: Contract | undefined): number {

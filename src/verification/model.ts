@@ -205,12 +205,34 @@ export const VerificationAnswer = Type.Object(
 );
 export type VerificationAnswer = Static<typeof VerificationAnswer>;
 
-/** Checks of one purpose in one period (`YYYY-MM-DD` or `YYYY-MM`), counted from the access log. */
+/** Through what a partner's checks came: the online check, or a batch job. */
+export const UsageChannel = Type.Union([Type.Literal('online'), Type.Literal('batch')]);
+export type UsageChannel = Static<typeof UsageChannel>;
+
+/**
+ * Checks of one purpose, channel and combination of check types in one period (`YYYY-MM-DD` or `YYYY-MM`),
+ * counted from the access log. `checkTypes` is what each of those checks compared (empty for entries that did
+ * not record it).
+ */
 export const UsageLine = Type.Object(
-  { period: Type.String(), purpose: Type.String(), purposeLabel: Type.String(), checks: Type.Integer() },
+  {
+    period: Type.String(),
+    purpose: Type.String(),
+    purposeLabel: Type.String(),
+    channel: UsageChannel,
+    checkTypes: Type.Array(CheckType),
+    checks: Type.Integer(),
+  },
   closed,
 );
 export type UsageLine = Static<typeof UsageLine>;
+
+/** Checks of the month that compared each check type (a check of several types counts under each). */
+export const CheckTypeCounts = Type.Object(
+  { identity: Type.Integer(), card: Type.Integer(), phone: Type.Integer(), address: Type.Integer() },
+  closed,
+);
+export type CheckTypeCounts = Static<typeof CheckTypeCounts>;
 
 export const UsageReport = Type.Object(
   {
@@ -219,6 +241,7 @@ export const UsageReport = Type.Object(
     groupBy: Type.Union([Type.Literal('day'), Type.Literal('month')]),
     lines: Type.Array(UsageLine),
     total: Type.Integer(),
+    byCheckType: CheckTypeCounts,
   },
   closed,
 );
@@ -229,7 +252,9 @@ export const InvoiceLine = Type.Object(
     purpose: Type.String(),
     purposeLabel: Type.String(),
     /** `online` checks at the contract's online price, `batch` rows at the batch price of their job. */
-    channel: Type.Union([Type.Literal('online'), Type.Literal('batch')]),
+    channel: UsageChannel,
+    /** What the line's checks compared. */
+    checkTypes: Type.Array(CheckType),
     checks: Type.Integer(),
     unitPriceVnd: Type.Integer(),
     amountVnd: Type.Integer(),

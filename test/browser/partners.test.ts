@@ -169,10 +169,11 @@ describe('administration of verification partners', () => {
     const chart = usage.getByRole('img');
     expect(await chart.getAttribute('aria-label')).toContain('tổng 4 lượt');
     expect(await chart.locator('rect').count()).toBe(1);
-    const usageRows = (await usage.locator('tbody tr').allInnerTexts()).map((line) => line.replace(/\s+/g, ' '));
+    const byDay = usage.getByRole('table', { name: 'Số lượt xác thực theo ngày và mục đích' });
+    const usageRows = (await byDay.locator('tbody tr').allInnerTexts()).map((line) => line.replace(/\s+/g, ' '));
     expect(usageRows).toHaveLength(1);
     expect(usageRows[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} 3 1 4$/);
-    expect((await usage.locator('thead').innerText()).replace(/\s+/g, ' ')).toContain(
+    expect((await byDay.locator('thead').innerText()).replace(/\s+/g, ' ')).toContain(
       'Mở tài khoản Xác thực giao dịch Cộng ngày',
     );
 
@@ -181,9 +182,17 @@ describe('administration of verification partners', () => {
       line.replace(/\u00a0/g, ' ').replace(/\s+/g, ' '),
     );
     expect(lines).toEqual([
-      'Mở tài khoản Trực tuyến 3 1.500 ₫ 4.500 ₫',
-      'Xác thực giao dịch Trực tuyến 1 1.500 ₫ 1.500 ₫',
+      'Mở tài khoản Trực tuyến Nhân thân 2 1.500 ₫ 3.000 ₫',
+      'Mở tài khoản Trực tuyến Số điện thoại 1 1.500 ₫ 1.500 ₫',
+      'Xác thực giao dịch Trực tuyến Nhân thân 1 1.500 ₫ 1.500 ₫',
     ]);
+    const byType = (
+      await usage
+        .getByRole('table', { name: /theo loại xác thực/ })
+        .locator('tbody tr')
+        .allInnerTexts()
+    ).map((line) => line.replace(/\s+/g, ' '));
+    expect(byType).toEqual(['Nhân thân 3', 'Thẻ căn cước 0', 'Số điện thoại 1', 'Địa chỉ 0']);
     expect(await text(invoice.locator('tfoot'))).toMatch(/Tổng cộng\s+6\.000 ₫/);
 
     await page.getByRole('link', { name: /^← Tháng/ }).click();

@@ -129,7 +129,7 @@ async function checkRows(
       : await deps.registry.verificationFactsForBatch(
           readable.map((row) => ({
             personalId: row.personal_id as string,
-            details: { batchId: String(job.id), line: row.line },
+            details: { batchId: String(job.id), line: row.line, checkTypes: job.check_types },
           })),
           access,
           { withAddresses: job.check_types.includes('address') },

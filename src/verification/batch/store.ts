@@ -62,10 +62,11 @@ export const COLUMN_OF: Record<BatchColumn, (typeof STAGED_FIELDS)[number]> = {
   address: 'address',
 };
 
-/** Batch checks of one day and purpose at one price. */
+/** Batch checks of one day, purpose and combination of check types at one price. */
 export interface BatchDay {
   day: string;
   purpose: string;
+  checkTypes: string[];
   unitPriceVnd: number;
   checks: number;
 }
@@ -184,12 +185,18 @@ export const batchStore = {
     );
   },
 
-  /** A partner's batch checks of the days from `from` to `to` (inclusive), by day, purpose label and price. */
+  /**
+   * A partner's batch checks of the days from `from` to `to` (inclusive), by day, purpose label, the check types
+   * of their job and price.
+   */
   async batchDays(db: Database, partnerId: string, from: string, to: string): Promise<BatchDay[]> {
     const { rows } = await db.query<BatchDay>(
-      `select day, purpose, unit_price_vnd as "unitPriceVnd", sum(checks)::int8 as checks
-       from verification.batch_chunk where partner_id = $1 and day between $2 and $3
-       group by day, purpose, unit_price_vnd order by day, purpose, unit_price_vnd`,
+      `select c.day, c.purpose, j.check_types as "checkTypes", c.unit_price_vnd as "unitPriceVnd",
+         sum(c.checks)::int8 as checks
+       from verification.batch_chunk c join verification.batch_job j on j.id = c.job_id
+       where c.partner_id = $1 and c.day between $2 and $3
+       group by c.day, c.purpose, j.check_types, c.unit_price_vnd
+       order by c.day, c.purpose, j.check_types, c.unit_price_vnd`,
       [partnerId, from, to],
     );
     return rows;

@@ -88,11 +88,17 @@ export interface PartnerDetail {
   readonly history: readonly PartnerEvent[];
 }
 
-/** Checks of one purpose on one day (`YYYY-MM-DD`). */
+/** Through what checks came: the online check, or a batch job. */
+export type UsageChannel = 'online' | 'batch';
+
+/** Checks of one purpose, channel and combination of check types on one day (`YYYY-MM-DD`) or month. */
 export interface UsageLine {
   readonly period: string;
   readonly purpose: string;
   readonly purposeLabel: string;
+  readonly channel: UsageChannel;
+  /** What each of these checks compared (empty for log entries that did not record it). */
+  readonly checkTypes: readonly CheckType[];
   readonly checks: number;
 }
 
@@ -102,12 +108,15 @@ export interface UsageReport {
   readonly groupBy: 'day' | 'month';
   readonly lines: readonly UsageLine[];
   readonly total: number;
+  /** The month's checks that compared each type (a check of several types counts under each). */
+  readonly byCheckType: Readonly<Record<CheckType, number>>;
 }
 
 export interface InvoiceLine {
   readonly purpose: string;
   readonly purposeLabel: string;
-  readonly channel: 'online';
+  readonly channel: UsageChannel;
+  readonly checkTypes: readonly CheckType[];
   readonly checks: number;
   readonly unitPriceVnd: number;
   readonly amountVnd: number;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { partnerPath, partnerUsagePath } from '../admin-paths.ts';
 import { getInvoice, getPartner, getUsage, type UsageReport } from '../api/partners.ts';
+import { CheckTypeUsage } from '../components/admin/CheckTypeUsage.tsx';
 import { InvoiceTable } from '../components/admin/InvoiceTable.tsx';
 import { UsageChart } from '../components/admin/UsageChart.tsx';
 import { UsageTable } from '../components/admin/UsageTable.tsx';
@@ -15,7 +16,7 @@ import { daysOfMonth, formatCount, formatMonth, isMonth, shiftMonth, todayInViet
 
 /**
  * A partner's checks in a month (`?month=YYYY-MM`, this month in Vietnam by default): a bar per day, a table
- * by day and purpose, and the month's invoice in đồng.
+ * by day and purpose, the checks of each check type, and the month's invoice in đồng.
  */
 export function PartnerUsagePage() {
   const { t } = useTranslation();
@@ -74,7 +75,14 @@ function UsageView({ report }: { report: UsageReport }) {
     <Stack gap="sm">
       <Text>{t('usage.total', { total: formatCount(report.total, language) })}</Text>
       <UsageChart days={daysOfMonth(report.month)} counts={counts} />
-      {report.lines.length === 0 ? <Text>{t('usage.empty')}</Text> : <UsageTable report={report} />}
+      {report.lines.length === 0 ? (
+        <Text>{t('usage.empty')}</Text>
+      ) : (
+        <>
+          <UsageTable report={report} />
+          <CheckTypeUsage report={report} />
+        </>
+      )}
     </Stack>
   );
 }

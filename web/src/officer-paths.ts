@@ -22,3 +22,11 @@ export interface SignInState {
   /** Where to go back to after signing in (path and query). */
   readonly from?: string;
 }
+
+/** The agency's work queue of dossiers. */
+export const QUEUE_PATH = '/officer/dossiers';
+
+/** The officer's page of a dossier. */
+export function officerDossierPath(id: string): string {
+  return `${QUEUE_PATH}/${encodeURIComponent(id)}`;
+}

@@ -6,6 +6,11 @@ import { RequireAdmin } from './components/admin/RequireAdmin.tsx';
 import { RequireOfficer } from './components/officer/RequireOfficer.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AreaPage } from './pages/AreaPage.tsx';
+import { CitizenApplyPage } from './pages/CitizenApplyPage.tsx';
+import { CitizenDossierPage } from './pages/CitizenDossierPage.tsx';
+import { CitizenDossiersPage } from './pages/CitizenDossiersPage.tsx';
+import { CitizenPage } from './pages/CitizenPage.tsx';
+import { CitizenServicesPage } from './pages/CitizenServicesPage.tsx';
 import { DevInboxPage } from './pages/DevInboxPage.tsx';
 import { ErrorPage } from './pages/ErrorPage.tsx';
 import { FirstPasswordPage } from './pages/FirstPasswordPage.tsx';
@@ -14,6 +19,8 @@ import { InteractionPage } from './pages/InteractionPage.tsx';
 import { NewPartnerPage } from './pages/NewPartnerPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OfficerActivationPage } from './pages/OfficerActivationPage.tsx';
+import { OfficerDossierPage } from './pages/OfficerDossierPage.tsx';
+import { OfficerQueuePage } from './pages/OfficerQueuePage.tsx';
 import { OfficerSearchPage } from './pages/OfficerSearchPage.tsx';
 import { OfficerSignInPage } from './pages/OfficerSignInPage.tsx';
 import { PartnerPage } from './pages/PartnerPage.tsx';
@@ -21,10 +28,14 @@ import { PartnersPage } from './pages/PartnersPage.tsx';
 import { PartnerUsagePage } from './pages/PartnerUsagePage.tsx';
 import { PersonPage } from './pages/PersonPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
+import { SandboxPaymentPage } from './pages/SandboxPaymentPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { UnlockPage } from './pages/UnlockPage.tsx';
 
-/** The officer console: sign-in, then (behind the guard) search, the person page and level-2 activation. */
+/**
+ * The officer console: sign-in, then (behind the guard) search, the person page, level-2 activation, and the
+ * agency's work queue of dossiers with each dossier's page.
+ */
 const officerRoutes: RouteObject = {
   path: '/officer',
   children: [
@@ -35,6 +46,8 @@ const officerRoutes: RouteObject = {
         { index: true, element: <OfficerSearchPage /> },
         { path: 'people/:personalId', element: <PersonPage /> },
         { path: 'activation', element: <OfficerActivationPage /> },
+        { path: 'dossiers', element: <OfficerQueuePage /> },
+        { path: 'dossiers/:id', element: <OfficerDossierPage /> },
       ],
     },
   ],
@@ -55,6 +68,24 @@ const adminRoutes: RouteObject = {
     { path: 'new-partner', element: <NewPartnerPage /> },
   ],
 };
+
+/**
+ * The citizen portal: the procedure catalogue, filing an e-form, my dossiers and each dossier's page; and the
+ * built-in sandbox payment provider's page, where paying a fee leads.
+ */
+const citizenRoutes: RouteObject[] = [
+  {
+    path: '/citizen',
+    children: [
+      { index: true, element: <CitizenPage /> },
+      { path: 'services', element: <CitizenServicesPage /> },
+      { path: 'services/:code/apply', element: <CitizenApplyPage /> },
+      { path: 'dossiers', element: <CitizenDossiersPage /> },
+      { path: 'dossiers/:id', element: <CitizenDossierPage /> },
+    ],
+  },
+  { path: '/payments/sandbox/:paymentId', element: <SandboxPaymentPage /> },
+];
 
 /** Electronic identity: the provider's sign-in and consent page, registration, the holder's account. */
 const eidRoutes: RouteObject[] = [
@@ -78,8 +109,9 @@ export const routes: RouteObject[] = [
       officerRoutes,
       adminRoutes,
       ...eidRoutes,
+      ...citizenRoutes,
       // Areas whose features have not arrived yet show what they are for.
-      ...AREAS.filter((area) => area.id !== 'officer' && area.id !== 'admin').map((area) => ({
+      ...AREAS.filter((area) => area.id !== 'officer' && area.id !== 'admin' && area.id !== 'citizen').map((area) => ({
         path: area.path,
         element: <AreaPage area={area.id} />,
       })),

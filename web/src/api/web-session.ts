@@ -15,7 +15,7 @@ import { type ApiProblem, asProblem, problemFrom } from './problem.ts';
 export interface SessionRole {
   readonly id: number;
   readonly role: 'officer' | 'admin';
-  readonly agency: 'police' | 'civil_status' | 'social_insurance' | null;
+  readonly agency: 'police' | 'civil_status' | 'social_insurance' | 'social_affairs' | 'justice' | null;
   readonly communeId: string | null;
   readonly provinceId: string | null;
 }

@@ -8,17 +8,23 @@ import { ProblemAlert } from './ProblemAlert.tsx';
 
 /**
  * The guard of the pages of a signed-in person: asks the server for the session and, when there is none
- * (a 401), sends the browser to the eID sign-in, to come back here.
+ * (a 401), sends the browser to the eID sign-in, to come back here; at `level` 2 when the page needs it.
  */
-export function RequireSession({ children }: { children: (session: WebSession) => ReactNode }) {
+export function RequireSession({
+  children,
+  level = 1,
+}: {
+  children: (session: WebSession) => ReactNode;
+  level?: 1 | 2;
+}) {
   const { t } = useTranslation();
   const state = useWebSession(true);
   const { pathname, search } = useLocation();
   const signedOut = state.kind === 'signedOut';
 
   useEffect(() => {
-    if (signedOut) startSignIn(`${pathname}${search}`);
-  }, [signedOut, pathname, search]);
+    if (signedOut) startSignIn(`${pathname}${search}`, level);
+  }, [signedOut, pathname, search, level]);
 
   switch (state.kind) {
     case 'signedIn':

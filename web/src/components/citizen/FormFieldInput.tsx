@@ -1,0 +1,88 @@
+import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { FormField } from '../../api/services-model.ts';
+import { useLocalized } from '../../hooks/use-localized.ts';
+import { CommuneField } from './CommuneField.tsx';
+import type { FieldProblem } from './form-validation.ts';
+
+interface FormFieldInputProps {
+  readonly field: FormField;
+  readonly value: unknown;
+  readonly onChange: (value: string | boolean) => void;
+  readonly problem?: FieldProblem | undefined;
+}
+
+/** One field of an e-form, drawn by its type; a registry fact pre-filled is shown read-only. */
+export function FormFieldInput({ field, value, onChange, problem }: FormFieldInputProps) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const label = localized(field.label);
+  const error = problem ? t(`apply.problems.${problem}`) : null;
+  const description = field.readOnly ? t('apply.fromRegistry') : undefined;
+  const required = Boolean(field.required) && !field.readOnly;
+  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  const common = { label, description, error, required, readOnly: field.readOnly, maxLength: field.maxLength } as const;
+
+  switch (field.type) {
+    case 'checkbox':
+      return (
+        <Checkbox
+          label={label}
+          description={description}
+          error={error}
+          checked={value === true}
+          disabled={field.readOnly}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
+      );
+    case 'textarea':
+      return (
+        <Textarea {...common} autosize minRows={2} value={text} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
+    case 'select':
+      return (
+        <NativeSelect
+          {...common}
+          disabled={field.readOnly}
+          value={text}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('apply.choose') },
+            ...(field.options ?? []).map((option) => ({ value: option.value, label: localized(option.label) })),
+          ]}
+        />
+      );
+    case 'commune':
+      return (
+        <CommuneField
+          label={label}
+          description={description}
+          error={error}
+          required={required}
+          readOnly={field.readOnly}
+          value={text || null}
+          onChange={(id) => onChange(id ?? '')}
+        />
+      );
+    case 'number':
+      return (
+        <TextInput {...common} inputMode="numeric" value={text} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
+    case 'date':
+      return <TextInput {...common} type="date" value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+    case 'personalId':
+      return (
+        <TextInput
+          {...common}
+          inputMode="numeric"
+          maxLength={12}
+          autoComplete="off"
+          ff="monospace"
+          value={text}
+          onChange={(event) => onChange(event.currentTarget.value)}
+        />
+      );
+    default:
+      return <TextInput {...common} value={text} onChange={(event) => onChange(event.currentTarget.value)} />;
+  }
+}

@@ -1,0 +1,61 @@
+import type { TFunction } from 'i18next';
+
+/** The kinds of dossier history entries the app names; others show the server's code. */
+const EVENT_KINDS = [
+  'submitted',
+  'received',
+  'payment_started',
+  'paid',
+  'payment_cancelled',
+  'step_ready',
+  'claimed',
+  'handed_on',
+  'step_done',
+  'refused',
+  'supplement_requested',
+  'supplement_answered',
+  'supplement_expired',
+  'compensated',
+  'refunded',
+  'withdrawn',
+  'done',
+] as const;
+type EventKind = (typeof EVENT_KINDS)[number];
+
+const isEventKind = (kind: string): kind is EventKind => (EVENT_KINDS as readonly string[]).includes(kind);
+
+/** The label of a history entry's kind in the reader's language. */
+export function eventLabel(kind: string, t: TFunction): string {
+  return isEventKind(kind) ? t(`dossier.events.${kind}`) : kind;
+}
+
+/** The names of step results the app labels (the birth group's new ID number, card number, …). */
+const RESULT_NAMES = [
+  'childPersonalId',
+  'registeredOn',
+  'householdId',
+  'residenceId',
+  'cardNumber',
+  'socialInsuranceCode',
+  'validFrom',
+  'validTo',
+  'diedOn',
+  'newHeadPersonalId',
+  'deregisteredOn',
+  'amountVnd',
+  'payee',
+  'paidTo',
+  'decidedOn',
+  'certificateNumber',
+  'issuedOn',
+  'from',
+  'until',
+] as const;
+type ResultName = (typeof RESULT_NAMES)[number];
+
+const isResultName = (name: string): name is ResultName => (RESULT_NAMES as readonly string[]).includes(name);
+
+/** The label of a field of a step's result, when no decision field names it. */
+export function resultLabel(name: string, t: TFunction): string {
+  return isResultName(name) ? t(`dossier.results.${name}`) : name;
+}

@@ -227,6 +227,11 @@ export const PROBLEMS = {
     en: 'The batch file’s header row is not valid',
   },
   BATCH_TOO_LARGE: { status: 413, vi: 'Tệp có quá nhiều dòng', en: 'The batch file has too many rows' },
+  BATCH_QUOTA_EXCEEDED: {
+    status: 429,
+    vi: 'Số dòng của lô vượt hạn mức còn lại trong tháng',
+    en: 'The batch has more rows than the month’s remaining quota',
+  },
   BATCH_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lô xác thực', en: 'No such batch' },
   BATCH_NOT_FINISHED: {
     status: 409,

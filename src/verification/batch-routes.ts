@@ -11,6 +11,13 @@ const closed = { additionalProperties: false } as const;
 const security = [{ bearer: [] }];
 const BatchParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }, closed);
 const UploadQuery = Type.Object({ purpose: Type.Optional(PurposeCode) }, closed);
+const ListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    before: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
+  },
+  closed,
+);
 /** The header that may carry the purpose instead of the query. */
 const PURPOSE_HEADER = 'x-verification-purpose';
 
@@ -53,9 +60,32 @@ export async function batchRoutes(app: FastifyInstance, options: { verification:
         throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
       }
       const body = request.body as AsyncIterable<Uint8Array> | undefined;
-      const { job, created } = await verification.batches.upload(terms, purpose, body ?? emptyBody());
+      const { job, created } = await verification.batches.upload(
+        terms,
+        purpose,
+        body ?? emptyBody(),
+        `client:${terms.partner.clientId}`,
+      );
       reply.code(created ? 202 : 200).header('location', `/api/v1/verification-batches/${job.id}`);
       return job;
+    },
+  );
+
+  app.get(
+    '/verification-batches',
+    {
+      schema: {
+        tags: ['verification'],
+        security,
+        summary: 'The calling partner’s batch jobs, newest first (`before`: the last id of the previous page)',
+        querystring: ListQuery,
+        response: { 200: Type.Object({ items: Type.Array(BatchJob) }, closed) },
+      },
+    },
+    async (request, reply) => {
+      const terms = await partner(request);
+      reply.header('cache-control', 'no-store');
+      return { items: await verification.batches.list(terms.partner.id, request.query as { limit?: number }) };
     },
   );
 

@@ -40,6 +40,11 @@ export function monthOf(at: Date): string {
   return vietnamDate(at).slice(0, 7);
 }
 
+/** Seconds from `now` until the next Vietnamese month starts (at least 1): when a used-up quota comes back. */
+export function secondsToNextMonth(now: Date): number {
+  return Math.max(1, Math.ceil((monthBounds(monthOf(now)).to.getTime() - now.getTime()) / 1000));
+}
+
 /** Checks one partner made in a month, counted from the log. */
 export async function countChecks(accessLog: AccessLog, partnerId: string, month: string): Promise<number> {
   const rows = await monthRows(accessLog, partnerId, month, 'month');
@@ -77,7 +82,7 @@ function checkTypesOf(detail: unknown): CheckType[] {
 /** A partner's count for a month on this node. */
 interface QuotaEntry {
   readonly month: string;
-  /** Checks in the log when it was last read. */
+  /** Checks in the log and rows reserved by batch jobs when they were last read. */
   readonly base: number;
   /** Checks counted on top of `base`: admitted here since, and those still in flight at the read. */
   admitted: number;
@@ -86,17 +91,20 @@ interface QuotaEntry {
   readonly seededAt: number;
 }
 
+/** What a partner has used of a month's quota: its checks in the log and the rows its unfinished jobs reserve. */
+export type QuotaUse = (partnerId: string, month: string) => Promise<number>;
+
 /**
- * Monthly quotas, enforced per node: the count is seeded from the access log and refreshed every
- * `refreshMs`; between refreshes the node adds the checks it admits. Checks admitted by other nodes since the
- * last refresh are not seen, so with N nodes a partner may pass its quota by at most what the others admit in
- * one refresh period.
+ * Monthly quotas, enforced per node: the count is seeded from what the partner used (`QuotaUse`: the access
+ * log's checks of the month and the rows reserved by its batch jobs) and refreshed every `refreshMs`; between
+ * refreshes the node adds the checks it admits. Checks admitted by other nodes since the last refresh are not
+ * seen, so with N nodes a partner may pass its quota by at most what the others admit in one refresh period.
  */
 export class QuotaCounter {
   readonly #counts = new Map<string, QuotaEntry>();
 
   constructor(
-    private readonly accessLog: AccessLog,
+    private readonly used: QuotaUse,
     private readonly clock: Clock,
     private readonly refreshMs = 10_000,
   ) {}
@@ -107,7 +115,7 @@ export class QuotaCounter {
   #seed(partnerId: string, month: string, at: number): Promise<QuotaEntry> {
     const pending = this.#seeding.get(partnerId);
     if (pending) return pending;
-    const seeding = countChecks(this.accessLog, partnerId, month)
+    const seeding = this.used(partnerId, month)
       .then((base) => {
         const previous = this.#counts.get(partnerId);
         // Checks admitted here but not yet in the log are still counted.
@@ -134,7 +142,7 @@ export class QuotaCounter {
       entry = await this.#seed(partnerId, month, now.getTime());
     }
     if (entry.base + entry.admitted >= quota) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((monthBounds(month).to.getTime() - now.getTime()) / 1000));
+      const retryAfterSeconds = secondsToNextMonth(now);
       throw new DomainError('QUOTA_EXCEEDED', `The contract allows ${quota} checks a month; this month's are used.`, {
         quota,
         month,

@@ -141,6 +141,34 @@ export const PartnerDetail = Type.Object(
 );
 export type PartnerDetail = Static<typeof PartnerDetail>;
 
+/**
+ * Hạn mức — a month's quota and what is used of it: `used` checks in the access log, `reserved` rows of the
+ * partner's unfinished batch jobs, `remaining` what is left for both.
+ */
+export const QuotaStatus = Type.Object(
+  {
+    month: Month,
+    quota: Type.Integer(),
+    used: Type.Integer(),
+    reserved: Type.Integer(),
+    remaining: Type.Integer(),
+  },
+  closed,
+);
+export type QuotaStatus = Static<typeof QuotaStatus>;
+
+/** What a partner sees of itself: its details, the contract in force today and its quota this month. */
+export const PartnerContract = Type.Object(
+  {
+    partner: Partner,
+    /** Null when no contract is in force today (every check is then refused). */
+    contract: Type.Union([Contract, Type.Null()]),
+    quota: Type.Union([QuotaStatus, Type.Null()]),
+  },
+  closed,
+);
+export type PartnerContract = Static<typeof PartnerContract>;
+
 /** A year, a month or a day: what customers often remember of a birth date. */
 const DeclaredDate = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' });
 

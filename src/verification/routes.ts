@@ -11,6 +11,7 @@ import {
   NewPartner,
   Partner,
   PartnerChanges,
+  PartnerContract,
   PartnerDetail,
   PartnerSlug,
   UsageReport,
@@ -89,6 +90,23 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
       const terms = await partner(request);
       const query = request.query as { month: string; groupBy?: 'day' | 'month' };
       return verification.usage(terms.partner.id, query.month, query.groupBy ?? 'day');
+    },
+  );
+
+  app.get(
+    '/partner/contract',
+    {
+      schema: {
+        tags: ['verification'],
+        security,
+        summary: 'The calling partner, its contract in force today and this month’s quota: used, reserved, left',
+        response: { 200: PartnerContract },
+      },
+    },
+    async (request, reply) => {
+      const terms = await partner(request);
+      reply.header('cache-control', 'no-store');
+      return verification.contract(terms);
     },
   );
 

@@ -1,12 +1,19 @@
 import type { AccessLog } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
-import { type Clock, DomainError } from '../kernel/index.ts';
+import { type Clock, DomainError, vietnamDate } from '../kernel/index.ts';
 import type { Registry } from '../registry/index.ts';
 import { Batches } from './batch/batches.ts';
 import { checkDeclaration } from './check.ts';
-import { invoice, QuotaCounter, RateLimiter, usageReport } from './metering.ts';
-import type { Invoice, UsageReport, VerificationAnswer, VerificationRequest } from './model.ts';
-import { type ClientLookup, Partners, type PartnerTerms } from './partners.ts';
+import { countChecks, invoice, monthOf, QuotaCounter, RateLimiter, usageReport } from './metering.ts';
+import type {
+  Invoice,
+  PartnerContract,
+  QuotaStatus,
+  UsageReport,
+  VerificationAnswer,
+  VerificationRequest,
+} from './model.ts';
+import { type ClientLookup, contractOn, Partners, type PartnerTerms } from './partners.ts';
 
 /** What the verification module needs of the identity module. */
 export interface IdentityPort {
@@ -47,12 +54,19 @@ export class Verification {
   constructor(deps: VerificationDeps) {
     this.#deps = deps;
     this.partners = new Partners({ db: deps.db, clock: deps.clock, clients: deps.identity.clients });
-    this.#quotas = new QuotaCounter(deps.accessLog, deps.clock, deps.quotaRefreshMs);
+    // A month's quota counts the checks in the log and the rows that accepted batch jobs have yet to check.
+    this.#quotas = new QuotaCounter(
+      async (partnerId, month) =>
+        (await countChecks(deps.accessLog, partnerId, month)) + (await this.batches.reserved(partnerId)),
+      deps.clock,
+      deps.quotaRefreshMs,
+    );
     this.#rates = new RateLimiter(deps.clock);
     this.batches = new Batches({
       db: deps.db,
       clock: deps.clock,
       registry: deps.registry,
+      checksInLog: (partnerId, month) => countChecks(deps.accessLog, partnerId, month),
       accountStatus: (personalId) => deps.identity.accountStatus(personalId),
       partnerName: async (partnerId) => (await this.partners.get(partnerId)).partner.name,
       ...(deps.batchChunkRows ? { chunkRows: deps.batchChunkRows } : {}),
@@ -96,6 +110,29 @@ export class Verification {
   async usage(partnerId: string, month: string, groupBy: 'day' | 'month'): Promise<UsageReport> {
     await this.partners.get(partnerId);
     return usageReport(this.#deps.accessLog, partnerId, month, groupBy);
+  }
+
+  /**
+   * What a partner sees of itself: its details, the contract in force today and this month's quota: checks in
+   * the log, rows reserved by its unfinished batch jobs, and what is left.
+   */
+  async contract(terms: PartnerTerms): Promise<PartnerContract> {
+    const now = this.#deps.clock.now();
+    const contract = contractOn(terms.contracts, vietnamDate(now)) ?? null;
+    if (!contract) return { partner: terms.partner, contract, quota: null };
+    const month = monthOf(now);
+    const [used, reserved] = await Promise.all([
+      countChecks(this.#deps.accessLog, terms.partner.id, month),
+      this.batches.reserved(terms.partner.id),
+    ]);
+    const quota: QuotaStatus = {
+      month,
+      quota: contract.monthlyQuota,
+      used,
+      reserved,
+      remaining: Math.max(0, contract.monthlyQuota - used - reserved),
+    };
+    return { partner: terms.partner, contract, quota };
   }
 
   /** @throws DomainError PARTNER_NOT_FOUND */

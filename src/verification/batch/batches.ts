@@ -6,9 +6,9 @@ import type { PartnerTerms } from '../partners.ts';
 import type { BatchJob } from './model.ts';
 import { DEFAULT_CHUNK_ROWS, RESULT_COLUMNS, type RunnerDeps, type RunOptions, runJob } from './runner.ts';
 import { type BatchDay, batchStore, type JobRow } from './store.ts';
-import { receiveBatch } from './upload.ts';
+import { receiveBatch, type UploadDeps } from './upload.ts';
 
-export interface BatchesDeps extends RunnerDeps {
+export interface BatchesDeps extends RunnerDeps, UploadDeps {
   readonly db: Database;
   readonly clock: Clock;
   /** Rows per chunk (default 1000): each chunk is one transaction and one step of the job's progress. */
@@ -39,15 +39,43 @@ export class Batches {
 
   /**
    * Receives a file for the partner, or answers the job of the same file (`created: false`).
+   * @param uploadedBy the machine client or staff member's account that sent it (kept with the job)
    * @throws DomainError see `receiveBatch`
    */
   async upload(
     terms: PartnerTerms,
     purpose: string,
     body: AsyncIterable<Uint8Array | string>,
+    uploadedBy?: string,
   ): Promise<{ job: BatchJob; created: boolean }> {
-    const { job, created } = await receiveBatch(this.#deps, terms, purpose, body);
+    const { job, created } = await receiveBatch(this.#deps, terms, purpose, body, uploadedBy);
     return { job: jobView(job), created };
+  }
+
+  /**
+   * The partner's jobs, newest first: `limit` (1 to 100) of them, older than job `before` when given.
+   * @throws DomainError VALIDATION_FAILED for a limit out of range or a cursor that is not a job id
+   */
+  async list(partnerId: string, page: { limit?: number; before?: string } = {}): Promise<BatchJob[]> {
+    const limit = page.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      throw new DomainError('VALIDATION_FAILED', 'Ask for 1 to 100 jobs.', { field: 'limit' });
+    }
+    if (page.before !== undefined && !/^\d{1,15}$/.test(page.before)) {
+      throw new DomainError('VALIDATION_FAILED', 'before is the id of a job.', { field: 'before' });
+    }
+    const rows = await batchStore.listJobs(
+      this.#deps.db,
+      partnerId,
+      limit,
+      page.before ? Number(page.before) : undefined,
+    );
+    return rows.map(jobView);
+  }
+
+  /** Rows of the partner's unfinished jobs not checked yet: reserved against its monthly quota. */
+  reserved(partnerId: string): Promise<number> {
+    return batchStore.reservedRows(this.#deps.db, partnerId);
   }
 
   /** @throws DomainError BATCH_NOT_FOUND (also for another partner's job) */

@@ -11,6 +11,8 @@ export interface JobRow {
   sha256: string;
   status: 'queued' | 'running' | 'done' | 'failed';
   rows_total: number;
+  /** Rows read into fields: the ones the job will check and bill. */
+  rows_readable: number;
   rows_done: number;
   rows_matched: number;
   rows_mismatched: number;
@@ -22,6 +24,7 @@ export interface JobRow {
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
+  uploaded_by: string | null;
 }
 
 export interface StagedRow {
@@ -84,13 +87,22 @@ export const batchStore = {
     tx: Tx,
     job: Pick<
       JobRow,
-      'id' | 'partner_id' | 'purpose' | 'check_types' | 'batch_price_vnd' | 'sha256' | 'rows_total' | 'created_at'
+      | 'id'
+      | 'partner_id'
+      | 'purpose'
+      | 'check_types'
+      | 'batch_price_vnd'
+      | 'sha256'
+      | 'rows_total'
+      | 'rows_readable'
+      | 'created_at'
+      | 'uploaded_by'
     >,
   ): Promise<void> {
     await tx.query(
       `insert into verification.batch_job (id, partner_id, purpose, check_types, batch_price_vnd, sha256, rows_total,
-         created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+         rows_readable, created_at, uploaded_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         job.id,
         job.partner_id,
@@ -99,9 +111,39 @@ export const batchStore = {
         job.batch_price_vnd,
         job.sha256,
         job.rows_total,
+        job.rows_readable,
         job.created_at,
+        job.uploaded_by,
       ],
     );
+  },
+
+  /**
+   * Waits for the partner's other uploads to finish deciding (a row lock on the partner until `tx` ends), so
+   * that two files arriving together cannot both take the same remaining quota.
+   */
+  async lockPartner(tx: Tx, partnerId: string): Promise<void> {
+    await tx.query('select id from verification.partner where id = $1 for update', [partnerId]);
+  },
+
+  /** Rows of the partner's unfinished jobs still to be checked: reserved against its monthly quota. */
+  async reservedRows(on: Database | Tx, partnerId: string): Promise<number> {
+    const { rows } = await on.query<{ reserved: number }>(
+      `select coalesce(sum(greatest(0, rows_readable - rows_matched - rows_mismatched)), 0)::int8 as reserved
+       from verification.batch_job where partner_id = $1 and status in ('queued', 'running')`,
+      [partnerId],
+    );
+    return Number(rows[0]?.reserved ?? 0);
+  },
+
+  /** The partner's jobs, newest first: at most `limit`, before job `before` when given. */
+  async listJobs(db: Database, partnerId: string, limit: number, before?: number): Promise<JobRow[]> {
+    const { rows } = await db.query<JobRow>(
+      `select * from verification.batch_job where partner_id = $1 and ($2::int8 is null or id < $2)
+       order by id desc limit $3`,
+      [partnerId, before ?? null, limit],
+    );
+    return rows;
   },
 
   async findBySha(on: Database | Tx, partnerId: string, sha256: string): Promise<JobRow | undefined> {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { type CsvValue, csvLine, type Database, sqlState } from '../../db/index.ts';
 import { type Clock, DomainError } from '../../kernel/index.ts';
 import { allowedPurpose, contractInForce } from '../check.ts';
+import { monthOf, secondsToNextMonth } from '../metering.ts';
 import type { PartnerTerms } from '../partners.ts';
 import { CsvReader, type CsvRecord } from './csv-reader.ts';
 import { type BatchColumn, checkTypesOfColumns, readHeader, readRow } from './rows.ts';
@@ -21,17 +22,28 @@ class SameFile extends Error {
   }
 }
 
+export interface UploadDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  /** The partner's checks of a month (`YYYY-MM`) already in the access log. */
+  readonly checksInLog: (partnerId: string, month: string) => Promise<number>;
+}
+
 /**
  * Stages a partner's file as a new job, or finds the job of the same file (same SHA-256, same partner).
- * Refusals (partner, contract, purpose, header, check types) come before any row is staged.
+ * Refusals (partner, contract, purpose, header, check types) come before any row is staged; a file whose
+ * readable rows would pass the month's remaining quota (the log's checks of the month and the rows of the
+ * partner's unfinished jobs taken out) is refused once read, and nothing of it is kept.
+ * @param uploadedBy the machine client, or the account of the partner's staff member, that sent the file
  * @throws DomainError PARTNER_SUSPENDED, CONTRACT_NOT_IN_FORCE, PURPOSE_NOT_ALLOWED, BATCH_HEADER_INVALID,
- *   CHECK_TYPE_NOT_ALLOWED, BATCH_TOO_LARGE
+ *   CHECK_TYPE_NOT_ALLOWED, BATCH_TOO_LARGE, BATCH_QUOTA_EXCEEDED
  */
 export async function receiveBatch(
-  deps: { readonly db: Database; readonly clock: Clock },
+  deps: UploadDeps,
   terms: PartnerTerms,
   purposeCode: string,
   body: AsyncIterable<Uint8Array | string>,
+  uploadedBy?: string,
 ): Promise<{ job: JobRow; created: boolean }> {
   const contract = contractInForce(deps, terms);
   const purpose = allowedPurpose(contract, purposeCode);
@@ -45,21 +57,28 @@ export async function receiveBatch(
       allowed: contract.checkTypes,
     });
   }
+  // Read before the transaction, which may not reach for the pool; the log grows only by admitted checks.
+  const month = monthOf(deps.clock.now());
+  const logged = await deps.checksInLog(terms.partner.id, month);
   let sha256 = '';
   try {
     const job = await deps.db.transaction(
       async (tx) => {
         const id = await batchStore.nextJobId(tx);
+        const counted = { readable: 0 };
         const rows = await tx.copyFrom(
           {
             table: 'verification.batch_row',
             columns: ['job_id', 'seq', 'line', ...STAGED_FIELDS, 'error', 'error_column'],
           },
-          stagedLines(id, columns, input.records()),
+          stagedLines(id, columns, input.records(), counted),
         );
         sha256 = input.sha256();
         const same = await batchStore.findBySha(tx, terms.partner.id, sha256);
         if (same) throw new SameFile(same);
+        await batchStore.lockPartner(tx, terms.partner.id);
+        const reserved = await batchStore.reservedRows(tx, terms.partner.id);
+        assertWithinQuota(deps.clock.now(), contract.monthlyQuota, month, logged + reserved, counted.readable);
         await batchStore.insertJob(tx, {
           id,
           partner_id: terms.partner.id,
@@ -68,7 +87,9 @@ export async function receiveBatch(
           batch_price_vnd: contract.batchPriceVnd,
           sha256,
           rows_total: rows,
+          rows_readable: counted.readable,
           created_at: deps.clock.now(),
+          uploaded_by: uploadedBy ?? null,
         });
         return (await batchStore.findJob(tx, id)) as JobRow;
       },
@@ -85,11 +106,27 @@ export async function receiveBatch(
   }
 }
 
+/**
+ * Refuses a batch whose readable rows do not fit in what is left of the month's quota.
+ * @throws DomainError BATCH_QUOTA_EXCEEDED with `details.rows`, `remaining`, `quota`, `month`, and
+ *   `retryAfterSeconds` (until the next month) when the rows would fit in a whole month
+ */
+function assertWithinQuota(now: Date, quota: number, month: string, used: number, rows: number): void {
+  const remaining = Math.max(0, quota - used);
+  if (rows <= remaining) return;
+  throw new DomainError(
+    'BATCH_QUOTA_EXCEEDED',
+    `The file has ${rows} readable rows; ${remaining} of the contract's ${quota} checks are left this month.`,
+    { rows, remaining, quota, month, ...(rows <= quota ? { retryAfterSeconds: secondsToNextMonth(now) } : {}) },
+  );
+}
+
 /** Staging lines in COPY's CSV: the row's number and line, its declared fields or why it cannot be read. */
 async function* stagedLines(
   jobId: number,
   columns: readonly BatchColumn[],
   records: AsyncIterable<CsvRecord[]>,
+  counted: { readable: number },
 ): AsyncIterable<string> {
   let seq = 0;
   for await (const batch of records) {
@@ -101,6 +138,7 @@ async function* stagedLines(
         });
       }
       const read = record.fields ? readRow(columns, record.fields) : { declared: {}, error: record.error };
+      if (read.error === undefined) counted.readable++;
       const values: CsvValue[] = [jobId, seq, record.line];
       const byColumn = new Map<string, string | undefined>(
         Object.entries(read.declared).map(([column, value]) => [COLUMN_OF[column as BatchColumn], value]),

@@ -192,7 +192,6 @@ export interface SandboxPayment {
   readonly amountVnd: number;
   readonly merchant: string;
   readonly description: string;
-  readonly state: string;
-  readonly dossierId?: string;
-  readonly receiptCode?: string;
+  readonly state: 'pending' | 'paid' | 'cancelled' | 'refunded';
+  readonly dossierId: string;
 }

@@ -63,9 +63,8 @@ function DossierView() {
 
 function DossierSections({ dossier, reload }: { dossier: Dossier; reload: () => void }) {
   const { t } = useTranslation();
-  const { search, state } = useLocation();
+  const { state } = useLocation();
   const filed = (state as { filed?: boolean } | null)?.filed === true;
-  const paymentOutcome = new URLSearchParams(search).get('payment');
   const procedure = useAsync(`procedure:${dossier.procedureCode}`, (signal) =>
     getProcedure(dossier.procedureCode, signal),
   );
@@ -75,16 +74,6 @@ function DossierSections({ dossier, reload }: { dossier: Dossier; reload: () => 
       {filed && (
         <Alert color="green" variant="light" role="status">
           {t('dossier.filed', { code: dossier.receiptCode })}
-        </Alert>
-      )}
-      {paymentOutcome === 'paid' && (
-        <Alert color="green" variant="light" role="status">
-          {t('payment.done')}
-        </Alert>
-      )}
-      {paymentOutcome === 'cancelled' && (
-        <Alert color="orange" variant="light" role="status">
-          {t('payment.cancelledNote')}
         </Alert>
       )}
       <DossierFacts dossier={dossier} />

@@ -54,7 +54,6 @@ function PaymentDetails({ payment }: { payment: SandboxPayment }) {
   const rows: [string, string][] = [
     [t('sandbox.merchant'), payment.merchant],
     [t('sandbox.description'), payment.description],
-    ...(payment.receiptCode ? ([[t('sandbox.dossier'), payment.receiptCode]] as [string, string][]) : []),
     [t('sandbox.amount'), formatVnd(payment.amountVnd, language)],
   ];
   const open = payment.state === 'pending';

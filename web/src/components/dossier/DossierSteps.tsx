@@ -5,7 +5,7 @@ import { useLanguage } from '../../hooks/use-language.ts';
 import { useLocalized } from '../../hooks/use-localized.ts';
 import { formatDay, formatInstant } from '../../i18n/format.ts';
 import { OverdueBadge, StepStateBadge } from './DossierStateBadge.tsx';
-import { resultLabel } from './dossier-labels.ts';
+import { isShownResult, resultLabel } from './dossier-labels.ts';
 import { displayValue } from './FormValuesList.tsx';
 
 interface DossierStepsProps {
@@ -35,7 +35,7 @@ export function DossierSteps({ steps, definitions = [] }: DossierStepsProps) {
         <Table.Tbody>
           {steps.map((step) => {
             const fields = definitions.find((definition) => definition.name === step.name)?.decisionFields ?? [];
-            const result = Object.entries(step.result ?? {});
+            const result = Object.entries(step.result ?? {}).filter(([name]) => isShownResult(name));
             return (
               <Table.Tr key={step.name}>
                 <Table.Th scope="row" fw={500}>

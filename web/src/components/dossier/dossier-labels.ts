@@ -33,8 +33,6 @@ export function eventLabel(kind: string, t: TFunction): string {
 const RESULT_NAMES = [
   'childPersonalId',
   'registeredOn',
-  'householdId',
-  'residenceId',
   'cardNumber',
   'socialInsuranceCode',
   'validFrom',
@@ -58,4 +56,12 @@ const isResultName = (name: string): name is ResultName => (RESULT_NAMES as read
 /** The label of a field of a step's result, when no decision field names it. */
 export function resultLabel(name: string, t: TFunction): string {
   return isResultName(name) ? t(`dossier.results.${name}`) : name;
+}
+
+/** Result fields that are the registry's internal record numbers: of no use to a reader. */
+const INTERNAL_RESULTS = new Set(['householdId', 'residenceId']);
+
+/** Whether a field of a step's result is shown. */
+export function isShownResult(name: string): boolean {
+  return !INTERNAL_RESULTS.has(name);
 }

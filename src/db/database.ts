@@ -172,6 +172,22 @@ async function runInTransaction<T>(
   }
 }
 
+/**
+ * Runs `fn` inside the caller's transaction as a unit of its own (a savepoint): when `fn` throws, only its
+ * work is undone and the error is re-thrown, so the caller may go on or give up as it chooses.
+ */
+export async function withSavepoint<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  await tx.query('savepoint dancu_nested');
+  try {
+    const result = await fn();
+    await tx.query('release savepoint dancu_nested');
+    return result;
+  } catch (error) {
+    await tx.query('rollback to savepoint dancu_nested').catch(() => {});
+    throw error;
+  }
+}
+
 /** Builds `COPY "schema"."table" ("a", "b") FROM STDIN WITH (FORMAT csv)` from checked identifiers. */
 export function copyStatement(target: CopyTarget): string {
   const table = target.table.split('.');

@@ -10,6 +10,7 @@ export {
   sqlState,
   type TransactionOptions,
   type Tx,
+  withSavepoint,
 } from './database.ts';
 export { findMigrations, type Migration, type MigrationReport, MODULE_ORDER, migrate } from './migrate.ts';
 export type { PgliteLocation } from './pglite.ts';

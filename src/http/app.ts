@@ -17,6 +17,7 @@ import {
 import { type Clock, systemClock } from '../kernel/index.ts';
 import { devInboxRoutes, devInboxSender, Messages } from '../messages/index.ts';
 import { AdminUnits, Registry, referenceRoutes, registryRoutes } from '../registry/index.ts';
+import { agencyRoutes, PublicServices, paymentRoutes, serviceRoutes } from '../services/index.ts';
 import { Verification, verificationRoutes } from '../verification/index.ts';
 import { apiDocs } from './api-docs.ts';
 import { callerResolver, registryAccess, sessionRoutes } from './auth.ts';
@@ -99,6 +100,7 @@ export interface AppServices {
   readonly messages: Messages;
   readonly events: EventDispatcher;
   readonly verification: Verification;
+  readonly publicServices: PublicServices;
 }
 
 declare module 'fastify' {
@@ -132,18 +134,30 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
   });
   identity.subscribe(events);
   const verification = new Verification({ db, clock, accessLog, registry, identity });
-  app.decorate('services', { identity, registry, messages, events, verification });
+  const publicServices = await PublicServices.create({
+    db,
+    clock,
+    registry,
+    identity,
+    units,
+    messages,
+    accessLog,
+    publicUrl: config.publicUrl,
+  });
+  app.decorate('services', { identity, registry, messages, events, verification, publicServices });
   if (deps.background) {
     const onError = (err: unknown) => app.log.error({ err }, 'background delivery failed');
     events.start(1000, onError);
     messages.start(1000, onError);
     verification.batches.start(1000, (err) => app.log.error({ err }, 'batch verification failed'));
+    publicServices.start(60_000, (err) => app.log.error({ err }, 'refusing dossiers without supplement failed'));
     const purge = setInterval(() => identity.purgeExpired().catch(onError), 3600_000).unref();
     app.addHook('onClose', async () => {
       clearInterval(purge);
       await events.stop();
       await messages.stop();
       await verification.batches.stop();
+      await publicServices.stop();
     });
   }
   const caller = callerResolver(identity);
@@ -154,6 +168,9 @@ async function moduleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> 
   await app.register(accountRoutes, { prefix: '/api/v1', identity, caller });
   await app.register(staffRoutes, { prefix: '/api/v1', identity, caller });
   await app.register(verificationRoutes, { prefix: '/api/v1', verification, caller });
+  await app.register(serviceRoutes, { prefix: '/api/v1', services: publicServices, caller });
+  await app.register(paymentRoutes, { prefix: '/api/v1', services: publicServices, caller });
+  await app.register(agencyRoutes, { prefix: '/api/v1/agency', services: publicServices, caller });
   await app.register(providerRoutes, { provider: identity.provider });
   await app.register(interactionRoutes, { interactions: identity.interactions });
   await app.register(webClientRoutes, { identity });

@@ -1,6 +1,6 @@
 import type Provider from 'oidc-provider';
 import type { AccessLog } from '../audit/index.ts';
-import type { Database } from '../db/index.ts';
+import type { Database, Tx } from '../db/index.ts';
 import { type EventDispatcher, PERSON_DIED } from '../events/index.ts';
 import { type Clock, DomainError } from '../kernel/index.ts';
 import type { Messages } from '../messages/index.ts';
@@ -150,6 +150,11 @@ export class Identity {
   grantRole = (accountId: string, grant: RoleGrant, by: Caller) => grantRole(this.deps, accountId, grant, by.actor);
   revokeRole = (roleId: number, by: Caller) => revokeRole(this.deps, roleId, by.actor);
   listRoles = () => listRoles(this.deps);
+  /** The live roles of one account (to check a colleague a dossier is handed on to). */
+  rolesOfAccount = (accountId: string) => rolesOf(this.deps, accountId);
+  /** The phone an account's holder is told on (notices of their dossiers); undefined when there is no account. */
+  noticePhone = async (accountId: string, on: Database | Tx = this.deps.db): Promise<string | undefined> =>
+    (await getAccountRow(on, accountId).catch(() => undefined))?.phone;
   accountIdOf = async (personalId: string) => (await findAccountByPerson(this.deps.db, personalId))?.id;
   /** Whether the person has an eID account and whether it is locked (for partners' checks: no other detail). */
   accountStatus = async (personalId: string): Promise<'none' | 'active' | 'locked'> =>

@@ -12,5 +12,6 @@ export { interactionRoutes } from './oidc/interaction-routes.ts';
 export { rotateSigningKey } from './oidc/keys.ts';
 export { providerRoutes } from './oidc/provider-routes.ts';
 export { AGENCY_NAMES, type RoleGrant } from './roles.ts';
+export { platformSecret } from './secrets.ts';
 export { staffRoutes } from './staff-routes.ts';
 export { readCookie, SESSION_COOKIE, webClientRoutes } from './web-client-routes.ts';

@@ -34,6 +34,8 @@ export const Agency = Type.Union([
   Type.Literal('police'),
   Type.Literal('civil_status'),
   Type.Literal('social_insurance'),
+  Type.Literal('social_affairs'),
+  Type.Literal('justice'),
 ]);
 export type Agency = Static<typeof Agency>;
 

@@ -18,6 +18,8 @@ export const AGENCY_NAMES: Record<Agency, string> = {
   police: 'Công an',
   civil_status: 'Tư pháp - Hộ tịch',
   social_insurance: 'Bảo hiểm xã hội',
+  social_affairs: 'Văn hóa - Xã hội',
+  justice: 'Sở Tư pháp',
 };
 
 /**

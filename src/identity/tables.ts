@@ -1,5 +1,6 @@
 /** The identity module's tables, for Kysely (see migrations/). */
 import type { Generated } from 'kysely';
+import type { Agency } from './model.ts';
 
 export interface AccountRow {
   id: string;
@@ -24,7 +25,7 @@ export interface RoleAssignmentRow {
   id: Generated<string>;
   account_id: string;
   role: 'officer' | 'admin';
-  agency: 'police' | 'civil_status' | 'social_insurance' | null;
+  agency: Agency | null;
   province_id: string | null;
   commune_id: string | null;
   granted_by: string;

@@ -1,3 +1,4 @@
+import type { Tx } from '../db/index.ts';
 import type { Household, HouseholdRelationship, PersonRecord, PersonSummary } from './model.ts';
 import { issueCard, setCardInvalid } from './service/cards.ts';
 import type { AccessContext, ChangeContext, RegistryDeps } from './service/context.ts';
@@ -8,7 +9,9 @@ import { type NewPerson, type PersonChanges, registerPerson, updatePerson } from
 import { type QualityCheck, type QualityReport, qualityFindings, qualityReport } from './service/quality.ts';
 import { getHousehold, getPersonRecord } from './service/record.ts';
 import {
+  type DeregistrationReason,
   declareTemporaryAbsence,
+  deregisterPermanentResidence,
   endResidence,
   type ResidencePlace,
   registerPermanentResidence,
@@ -26,6 +29,13 @@ import { type BatchCheck, verificationFactsForBatch } from './service/verificati
  */
 export class Registry {
   constructor(readonly deps: RegistryDeps) {}
+
+  /**
+   * The same registry, its changes joining the caller's transaction (each as a savepoint) instead of committing
+   * on their own: a workflow step records its outcome in the transaction that made the change. Reads still log
+   * through the access log's own writer, so use it for changes only.
+   */
+  within = (tx: Tx): Registry => new Registry({ ...this.deps, tx, units: this.deps.units.within(tx) });
 
   // People
   registerPerson = (input: NewPerson, context: ChangeContext): Promise<void> =>
@@ -88,6 +98,11 @@ export class Registry {
   ): Promise<number> => declareTemporaryAbsence(this.deps, id, absence, context);
   endResidence = (id: string, residenceId: number, on: string, reason: string, context: ChangeContext) =>
     endResidence(this.deps, id, residenceId, on, reason, context);
+  deregisterPermanentResidence = (
+    id: string,
+    deregistration: { on: string; reason: DeregistrationReason },
+    context: ChangeContext,
+  ) => deregisterPermanentResidence(this.deps, id, deregistration, context);
 
   // Identity cards
   issueCard = (id: string, card: Parameters<typeof issueCard>[2], context: ChangeContext): Promise<void> =>

@@ -1,4 +1,4 @@
-import type { Database } from '../../db/index.ts';
+import type { Database, Tx } from '../../db/index.ts';
 import { DomainError, foldText } from '../../kernel/index.ts';
 import populationData from './data/province-population.json' with { type: 'json' };
 import type { CodeListEntry, Commune, CommuneFilter, Era, PlacedUnit, Province, ResolvedUnit } from './model.ts';
@@ -15,8 +15,31 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class AdminUnits {
   private readonly store: AdminUnitStore;
 
-  constructor(db: Database) {
+  constructor(db: Pick<Database, 'kysely'>) {
     this.store = new AdminUnitStore(db);
+  }
+
+  /** The same lookups through the caller's transaction (on the embedded engine it holds the only connection). */
+  within(tx: Tx): AdminUnits {
+    return new AdminUnits(tx);
+  }
+
+  /**
+   * The province code (`PPP`) that a birth registered in this commune gives the personal ID number: the code
+   * of the pre-2025 province the commune continues. Which codes births registered after the 2025 merger get is
+   * not published (DOMAIN.md §2), so the platform keeps giving the old province's code, which the code table
+   * holds as data. A 2025 commune formed from communes of several old provinces takes the lowest code.
+   * @throws DomainError `ADMIN_UNIT_NOT_FOUND` for an unknown commune or one whose province has no code.
+   */
+  async birthIdCodeOf(communeId: string): Promise<string> {
+    const codes = new Set<string>();
+    for (const id of await this.lineageOf(communeId)) {
+      const unit = await this.store.findUnit(id);
+      if (unit?.province.legacyIdCode) codes.add(unit.province.legacyIdCode);
+    }
+    const code = [...codes].sort()[0];
+    if (code === undefined) throw notFound('commune', communeId);
+    return code;
   }
 
   /** A commune of either era, or undefined. */

@@ -10,7 +10,7 @@ const MAX_LIMIT = 1000;
 export class AdminUnitStore {
   private readonly kysely: Kysely<ReferenceTables>;
 
-  constructor(db: Database) {
+  constructor(db: Pick<Database, 'kysely'>) {
     this.kysely = db.kysely.withTables<ReferenceTables>();
   }
 

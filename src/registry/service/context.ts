@@ -1,5 +1,5 @@
 import type { AccessChannel, AccessLog, ActorKind } from '../../audit/index.ts';
-import type { Database, Tx } from '../../db/index.ts';
+import { type Database, type Tx, withSavepoint } from '../../db/index.ts';
 import { type Clock, DomainError, vietnamDate } from '../../kernel/index.ts';
 import type { AdminUnits } from '../admin-units/index.ts';
 import { type RegistryDb, registryDb, store } from '../store.ts';
@@ -10,6 +10,11 @@ export interface RegistryDeps {
   readonly clock: Clock;
   readonly accessLog: AccessLog;
   readonly units: AdminUnits;
+  /**
+   * A transaction of the caller that changes join (as a savepoint) instead of opening their own: a workflow
+   * step records its result in the same transaction as the registry change it made. See `Registry.within`.
+   */
+  readonly tx?: Tx;
 }
 
 /** Who acts. */
@@ -41,6 +46,8 @@ export function today(deps: Pick<RegistryDeps, 'clock'>): string {
 
 /** Runs a registry change in one transaction, with the registry's tables on it. */
 export function inTransaction<T>(deps: RegistryDeps, fn: (db: RegistryDb, tx: Tx) => Promise<T>): Promise<T> {
+  const joined = deps.tx;
+  if (joined) return withSavepoint(joined, () => fn(registryDb(joined), joined));
   return deps.db.transaction((tx) => fn(registryDb(tx), tx));
 }
 

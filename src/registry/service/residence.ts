@@ -252,3 +252,42 @@ async function insertResidence(
     ended_reason: null,
   });
 }
+
+/** Why a permanent residence is deregistered (Law on Residence 2020, Art. 24). */
+export type DeregistrationReason = 'deceased' | 'declared_dead' | 'emigrated' | 'long_absence' | 'other';
+
+/**
+ * Deregisters a person's permanent residence (xóa đăng ký thường trú) from `on`. A death already ends the
+ * residence in the registry; the police's deregistration then records the act that closes the residence file.
+ * @throws DomainError PERSON_NOT_FOUND, RESIDENCE_NOT_FOUND (no permanent residence to deregister),
+ *   INVALID_EFFECTIVE_DATE
+ */
+export async function deregisterPermanentResidence(
+  deps: RegistryDeps,
+  personalId: string,
+  deregistration: { readonly on: string; readonly reason: DeregistrationReason },
+  context: ChangeContext,
+): Promise<{ residenceId: number; endedNow: boolean }> {
+  return inTransaction(deps, async (db) => {
+    const person = await getPersonForUpdate(db, personalId);
+    const permanent = (await store.residencesOf(db, personalId))
+      .filter((row) => row.kind === 'permanent')
+      .sort((a, b) => b.valid_from.localeCompare(a.valid_from));
+    const open = permanent.find((row) => row.valid_to === null);
+    const endedByDeath =
+      person.status === 'deceased' ? permanent.find((row) => row.ended_reason === 'deceased') : undefined;
+    const residence = open ?? endedByDeath;
+    if (!residence)
+      throw new DomainError('RESIDENCE_NOT_FOUND', 'The person has no permanent residence to deregister.');
+    assertEffectiveDay(deregistration.on, deps, residence.valid_from);
+    if (open)
+      await store.updateResidence(db, open.id, { valid_to: deregistration.on, ended_reason: deregistration.reason });
+    await recordEvent(deps, db, context, {
+      personalId,
+      kind: 'permanent_residence_deregistered',
+      occurredOn: deregistration.on,
+      payload: { residenceId: residence.id, reason: deregistration.reason },
+    });
+    return { residenceId: residence.id, endedNow: open !== undefined };
+  });
+}

@@ -1,0 +1,305 @@
+/**
+ * Dịch vụ công trực tuyến — online public services: the procedure catalogue, dossiers (hồ sơ) and their steps
+ * at the agencies. Each schema and its type share one name.
+ */
+import { type Static, Type } from 'typebox';
+import { Agency } from '../identity/index.ts';
+
+const closed = { additionalProperties: false } as const;
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Instant = Type.String({ format: 'date-time' });
+
+/** Text in both languages of the web app. */
+export const Text = Type.Object({ vi: Type.String(), en: Type.String() }, closed);
+export type Text = Static<typeof Text>;
+
+export const FieldType = Type.Union([
+  Type.Literal('text'),
+  Type.Literal('textarea'),
+  Type.Literal('date'),
+  Type.Literal('select'),
+  Type.Literal('checkbox'),
+  Type.Literal('number'),
+  Type.Literal('personalId'),
+  Type.Literal('commune'),
+]);
+export type FieldType = Static<typeof FieldType>;
+
+/** One field of an e-form. */
+export const Field = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z][A-Za-z0-9]*$' }),
+    type: FieldType,
+    label: Text,
+    required: Type.Boolean(),
+    /** Filled from the registry; the applicant cannot change it. */
+    readOnly: Type.Optional(Type.Boolean()),
+    maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000 })),
+    options: Type.Optional(Type.Array(Type.Object({ value: Type.String(), label: Text }, closed))),
+  },
+  closed,
+);
+export type Field = Static<typeof Field>;
+
+/** One procedure of a group, handled by one agency (a step of the workflow). */
+export const StepDefinition = Type.Object(
+  {
+    name: Type.String({ pattern: '^[a-z][a-z0-9_]*$' }),
+    title: Text,
+    agency: Agency,
+    /** Whether the agency of the dossier's commune or of its province handles it. */
+    level: Type.Union([Type.Literal('commune'), Type.Literal('province')]),
+    /** Working days; 0 means the same working day. */
+    limitDays: Type.Integer({ minimum: 0, maximum: 60 }),
+    /** Steps that must be done first. */
+    after: Type.Array(Type.String()),
+    /** The applicant may leave it out (the death group: 2, 3 or 4 of its procedures). */
+    optional: Type.Optional(Type.Boolean()),
+    /** The code that does the step's work (see `procedures/`). */
+    action: Type.String(),
+    /** What the officer fills in when approving. */
+    decisionFields: Type.Optional(Type.Array(Field)),
+    /** A benefit's amount, for the benefit steps. */
+    amountVnd: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  closed,
+);
+export type StepDefinition = Static<typeof StepDefinition>;
+
+export const FeeExemption = Type.Object(
+  {
+    /** A 2025 province (`2025:01`): the province's own rule (Hà Nội, Resolution 11). */
+    provinceId: Type.String(),
+    when: Type.Literal('level2'),
+    note: Text,
+  },
+  closed,
+);
+export type FeeExemption = Static<typeof FeeExemption>;
+
+const procedureFields = {
+  code: Type.String({ pattern: '^[a-z0-9-]+$' }),
+  name: Text,
+  description: Text,
+  /** An interlinked group (liên thông): one form, several agencies. */
+  group: Type.Boolean(),
+  /** The eID level the applicant needs. */
+  level: Type.Union([Type.Literal(1), Type.Literal(2)]),
+  /** Working days for the whole dossier. */
+  limitDays: Type.Integer({ minimum: 0, maximum: 60 }),
+  /** A longer limit when a form field has a value (criminal records: several residences → 15 days). */
+  limitDaysWhen: Type.Optional(
+    Type.Array(
+      Type.Object(
+        { field: Type.String(), equals: Type.Union([Type.Boolean(), Type.String()]), limitDays: Type.Integer() },
+        closed,
+      ),
+    ),
+  ),
+  feeVnd: Type.Integer({ minimum: 0 }),
+  feeExemptions: Type.Optional(Type.Array(FeeExemption)),
+  /** The fewest steps an applicant may choose (the death group: 2). */
+  minSteps: Type.Optional(Type.Integer({ minimum: 1 })),
+};
+
+const DocumentDefinition = Type.Object({ kind: Type.String(), name: Text, required: Type.Boolean() }, closed);
+
+/** A procedure as the catalogue file writes it: its form and steps, or those of another procedure (`formOf`). */
+export const CatalogueEntry = Type.Object(
+  {
+    ...procedureFields,
+    formOf: Type.Optional(Type.String()),
+    documents: Type.Optional(Type.Array(DocumentDefinition)),
+    fields: Type.Optional(Type.Array(Field)),
+    steps: Type.Optional(Type.Array(StepDefinition)),
+  },
+  closed,
+);
+export type CatalogueEntry = Static<typeof CatalogueEntry>;
+
+export const CatalogueFile = Type.Object(
+  {
+    agencies: Type.Record(Type.String(), Text),
+    procedures: Type.Array(CatalogueEntry),
+  },
+  closed,
+);
+export type CatalogueFile = Static<typeof CatalogueFile>;
+
+/** A procedure of the catalogue (thủ tục hành chính). */
+export const Procedure = Type.Object(
+  {
+    ...procedureFields,
+    documents: Type.Array(DocumentDefinition),
+    fields: Type.Array(Field),
+    steps: Type.Array(Type.Object({ ...StepDefinition.properties, agencyName: Text }, closed)),
+  },
+  closed,
+);
+export type Procedure = Static<typeof Procedure>;
+
+export const DossierState = Type.Union([
+  Type.Literal('awaiting_payment'),
+  Type.Literal('received'),
+  Type.Literal('in_progress'),
+  Type.Literal('supplement_requested'),
+  Type.Literal('done'),
+  Type.Literal('refused'),
+  Type.Literal('withdrawn'),
+]);
+export type DossierState = Static<typeof DossierState>;
+
+export const StepState = Type.Union([
+  Type.Literal('waiting'),
+  Type.Literal('pending'),
+  Type.Literal('claimed'),
+  Type.Literal('supplement_requested'),
+  Type.Literal('done'),
+  Type.Literal('refused'),
+  Type.Literal('cancelled'),
+  Type.Literal('compensated'),
+]);
+export type StepState = Static<typeof StepState>;
+
+/** What an applicant's form holds: field name → value. */
+export const Form = Type.Record(
+  Type.String({ pattern: '^[a-z][A-Za-z0-9]{0,59}$' }),
+  Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean(), Type.Null()]),
+  { maxProperties: 60, additionalProperties: false },
+);
+export type Form = Static<typeof Form>;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const DossierStep = Type.Object({
+  name: Type.String(),
+  title: Text,
+  agency: Type.String(),
+  agencyName: Text,
+  state: StepState,
+  dueOn: Nullable(Day),
+  overdue: Type.Boolean(),
+  claimedBy: Nullable(Type.String()),
+  completedAt: Nullable(Instant),
+  result: Nullable(Type.Record(Type.String(), Type.Unknown())),
+});
+export type DossierStep = Static<typeof DossierStep>;
+
+export const HistoryEntry = Type.Object({
+  at: Instant,
+  kind: Type.String(),
+  step: Nullable(Type.String()),
+  state: DossierState,
+  actorName: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+export type HistoryEntry = Static<typeof HistoryEntry>;
+
+export const PaymentView = Type.Object({
+  state: Type.Union([
+    Type.Literal('due'),
+    Type.Literal('pending'),
+    Type.Literal('paid'),
+    Type.Literal('refunded'),
+    Type.Literal('exempt'),
+  ]),
+  amountVnd: Type.Integer(),
+  exemption: Nullable(Text),
+  receiptNumber: Nullable(Type.String()),
+  paidAt: Nullable(Instant),
+});
+export type PaymentView = Static<typeof PaymentView>;
+
+/** A dossier as its applicant and the agencies' officers see it. */
+export const Dossier = Type.Object({
+  id: Type.String(),
+  receiptCode: Type.String(),
+  procedureCode: Type.String(),
+  procedureName: Text,
+  state: DossierState,
+  applicantName: Type.String(),
+  communeId: Type.String(),
+  submittedAt: Instant,
+  receivedAt: Nullable(Instant),
+  dueOn: Nullable(Day),
+  overdue: Type.Boolean(),
+  form: Form,
+  payment: Nullable(PaymentView),
+  supplement: Nullable(
+    Type.Object({
+      reason: Type.String(),
+      documents: Type.Array(Type.String()),
+      step: Type.String(),
+      requestedAt: Instant,
+      dueOn: Day,
+    }),
+  ),
+  steps: Type.Array(DossierStep),
+  history: Type.Array(HistoryEntry),
+});
+export type Dossier = Static<typeof Dossier>;
+
+export const DossierSummary = Type.Object({
+  id: Type.String(),
+  receiptCode: Type.String(),
+  procedureCode: Type.String(),
+  procedureName: Text,
+  state: DossierState,
+  submittedAt: Instant,
+  dueOn: Nullable(Day),
+  overdue: Type.Boolean(),
+});
+export type DossierSummary = Static<typeof DossierSummary>;
+
+/** A step waiting in an agency's queue. */
+export const QueueItem = Type.Object({
+  dossierId: Type.String(),
+  receiptCode: Type.String(),
+  procedureCode: Type.String(),
+  procedureName: Text,
+  step: Type.String(),
+  stepTitle: Text,
+  state: StepState,
+  receivedAt: Nullable(Instant),
+  dueOn: Nullable(Day),
+  overdue: Type.Boolean(),
+  /** Working days left to the due day (negative when overdue). */
+  workingDaysLeft: Nullable(Type.Integer()),
+  claimedBy: Nullable(Type.String()),
+  communeId: Nullable(Type.String()),
+});
+export type QueueItem = Static<typeof QueueItem>;
+
+export const NewDossier = Type.Object(
+  {
+    procedureCode: Type.String({ maxLength: 60 }),
+    form: Form,
+    /** The procedures of a group the applicant files (all when absent). */
+    steps: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 10, uniqueItems: true })),
+  },
+  closed,
+);
+export type NewDossier = Static<typeof NewDossier>;
+
+export const Decision = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('approve'), Type.Literal('refuse'), Type.Literal('request_supplement')]),
+    note: Type.Optional(Type.String({ maxLength: 1000 })),
+    /** The step's decision fields (see the procedure's `decisionFields`). */
+    data: Type.Optional(Form),
+    /** Documents missing, for a supplement request. */
+    documents: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 })),
+  },
+  closed,
+);
+export type Decision = Static<typeof Decision>;
+
+export const Notification = Type.Object({
+  id: Type.Integer(),
+  dossierId: Type.String(),
+  title: Type.String(),
+  body: Type.String(),
+  createdAt: Instant,
+  readAt: Nullable(Instant),
+});
+export type Notification = Static<typeof Notification>;

@@ -1,0 +1,325 @@
+/** The only code that touches the `services` tables (see migrations/). */
+import type { Generated, Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
+import type { Database, NoTables, Tx } from '../db/index.ts';
+import type { Agency } from '../identity/index.ts';
+import type { DossierState, Form, StepState } from './model.ts';
+
+interface DossierTable {
+  id: string;
+  receipt_code: string;
+  procedure_code: string;
+  applicant_account_id: string;
+  applicant_personal_id: string;
+  applicant_name: string;
+  subject_personal_id: string | null;
+  commune_id: string;
+  province_id: string;
+  form: Form;
+  state: DossierState;
+  limit_days: number;
+  fee_vnd: number;
+  fee_exemption: string | null;
+  submitted_at: Date;
+  received_at: Date | null;
+  counted_from: string | null;
+  due_on: string | null;
+  supplement_reason: string | null;
+  supplement_documents: string[] | null;
+  supplement_step: string | null;
+  supplement_requested_at: Date | null;
+  supplement_due_on: string | null;
+  closed_at: Date | null;
+}
+
+interface StepTable {
+  dossier_id: string;
+  name: string;
+  position: number;
+  agency: Agency;
+  commune_id: string | null;
+  province_id: string;
+  after_steps: string[];
+  limit_days: number;
+  state: StepState;
+  counted_from: string | null;
+  due_on: string | null;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
+  claimed_at: Date | null;
+  decided_by: string | null;
+  completed_at: Date | null;
+  result: Record<string, unknown> | null;
+}
+
+interface HistoryTable {
+  id: Generated<number>;
+  dossier_id: string;
+  at: Date;
+  kind: string;
+  step: string | null;
+  state: DossierState;
+  actor_id: string;
+  actor_name: string | null;
+  note: string | null;
+  details: Record<string, unknown>;
+}
+
+interface PaymentTable {
+  id: string;
+  dossier_id: string;
+  provider: string;
+  amount_vnd: number;
+  state: 'pending' | 'paid' | 'cancelled' | 'refunded';
+  created_at: Date;
+  provider_reference: string | null;
+  paid_at: Date | null;
+  receipt_number: string | null;
+  refunded_at: Date | null;
+}
+
+interface NotificationTable {
+  id: Generated<number>;
+  account_id: string;
+  dossier_id: string;
+  title: string;
+  body: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+interface HealthInsuranceCardTable {
+  card_number: string;
+  social_insurance_code: string;
+  personal_id: string;
+  valid_from: string;
+  valid_to: string;
+  first_care_facility: string | null;
+  issued_at: Date;
+  dossier_id: string;
+}
+
+type ServicesTables = {
+  'services.dossier': DossierTable;
+  'services.dossier_step': StepTable;
+  'services.dossier_history': HistoryTable;
+  'services.payment': PaymentTable;
+  'services.notification': NotificationTable;
+  'services.health_insurance_card': HealthInsuranceCardTable;
+};
+
+export type DossierRow = Selectable<DossierTable>;
+export type StepRow = Selectable<StepTable>;
+export type HistoryRow = Selectable<HistoryTable>;
+export type PaymentRow = Selectable<PaymentTable>;
+export type NotificationRow = Selectable<NotificationTable>;
+export type HealthInsuranceCardRow = Selectable<HealthInsuranceCardTable>;
+export type NewHistory = Omit<HistoryTable, 'id' | 'details'> & { details?: Record<string, unknown> };
+
+/** Open steps: in an agency's queue. */
+export const OPEN_STEP_STATES: readonly StepState[] = ['pending', 'claimed', 'supplement_requested'];
+
+export function tables(on: Database | Tx): Kysely<ServicesTables> {
+  return (on.kysely as Kysely<NoTables>).withTables<ServicesTables>();
+}
+
+/** jsonb values are written as JSON text (the same on both engines). */
+const json = (value: unknown) => JSON.stringify(value);
+
+export const store = {
+  async nextReceiptNumber(tx: Tx): Promise<number> {
+    const { rows } = await tx.query<{ n: number }>("select nextval('services.receipt_seq')::int8 as n");
+    return Number(rows[0]?.n);
+  },
+
+  async insertDossier(tx: Tx, row: DossierTable): Promise<void> {
+    await tables(tx)
+      .insertInto('services.dossier')
+      .values({
+        ...row,
+        form: json(row.form) as unknown as Form,
+        supplement_documents: row.supplement_documents && (json(row.supplement_documents) as unknown as string[]),
+      })
+      .execute();
+  },
+
+  async findDossier(on: Database | Tx, id: string, lock = false): Promise<DossierRow | undefined> {
+    let query = tables(on).selectFrom('services.dossier').selectAll().where('id', '=', id);
+    if (lock) query = query.forUpdate();
+    return query.executeTakeFirst();
+  },
+
+  async updateDossier(tx: Tx, id: string, changes: Partial<Omit<DossierTable, 'id'>>): Promise<void> {
+    const values: Record<string, unknown> = { ...changes };
+    if (changes.form) values.form = json(changes.form);
+    if (changes.supplement_documents) values.supplement_documents = json(changes.supplement_documents);
+    await tables(tx).updateTable('services.dossier').set(values).where('id', '=', id).execute();
+  },
+
+  async dossiersOf(on: Database | Tx, accountId: string, limit: number): Promise<DossierRow[]> {
+    return tables(on)
+      .selectFrom('services.dossier')
+      .selectAll()
+      .where('applicant_account_id', '=', accountId)
+      .orderBy('submitted_at', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  async insertSteps(tx: Tx, rows: readonly StepTable[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tables(tx)
+      .insertInto('services.dossier_step')
+      .values(rows.map((row) => ({ ...row, result: row.result && (json(row.result) as unknown as null) })))
+      .execute();
+  },
+
+  async stepsOf(on: Database | Tx, dossierId: string, lock = false): Promise<StepRow[]> {
+    let query = tables(on)
+      .selectFrom('services.dossier_step')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .orderBy('position');
+    if (lock) query = query.forUpdate();
+    return query.execute();
+  },
+
+  async updateStep(tx: Tx, dossierId: string, name: string, changes: Partial<StepTable>): Promise<void> {
+    const values: Record<string, unknown> = { ...changes };
+    if (changes.result) values.result = json(changes.result);
+    await tables(tx)
+      .updateTable('services.dossier_step')
+      .set(values)
+      .where('dossier_id', '=', dossierId)
+      .where('name', '=', name)
+      .execute();
+  },
+
+  async appendHistory(tx: Tx, entry: NewHistory): Promise<void> {
+    await tables(tx)
+      .insertInto('services.dossier_history')
+      .values({ ...entry, details: json(entry.details ?? {}) as unknown as Record<string, unknown> })
+      .execute();
+  },
+
+  async historyOf(on: Database | Tx, dossierId: string): Promise<HistoryRow[]> {
+    return tables(on)
+      .selectFrom('services.dossier_history')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .orderBy('id')
+      .execute();
+  },
+
+  /**
+   * Open steps of an agency in communes and provinces: a commune-level step is seen by the officers of its
+   * commune and of its province; a province-level step by the province's officers.
+   */
+  async queue(
+    on: Database | Tx,
+    filter: {
+      agency: Agency;
+      communeIds: readonly string[];
+      provinceIds: readonly string[];
+      states: readonly StepState[];
+    },
+    limit: number,
+  ): Promise<Array<StepRow & { receipt_code: string; procedure_code: string; received_at: Date | null }>> {
+    if (filter.communeIds.length === 0 && filter.provinceIds.length === 0) return [];
+    return tables(on)
+      .selectFrom('services.dossier_step as s')
+      .innerJoin('services.dossier as d', 'd.id', 's.dossier_id')
+      .selectAll('s')
+      .select(['d.receipt_code', 'd.procedure_code', 'd.received_at'])
+      .where('s.agency', '=', filter.agency)
+      .where('s.state', 'in', filter.states)
+      .where((eb) => {
+        const places = [];
+        if (filter.communeIds.length > 0) places.push(eb('s.commune_id', 'in', filter.communeIds));
+        if (filter.provinceIds.length > 0) places.push(eb('s.province_id', 'in', filter.provinceIds));
+        return eb.or(places);
+      })
+      .orderBy(sql`s.due_on nulls last`)
+      .orderBy('d.receipt_code')
+      .limit(limit)
+      .execute();
+  },
+
+  async dossiersAwaitingSupplementBefore(on: Database | Tx, day: string, limit: number): Promise<string[]> {
+    const rows = await tables(on)
+      .selectFrom('services.dossier')
+      .select('id')
+      .where('state', '=', 'supplement_requested')
+      .where('supplement_due_on', '<', day)
+      .orderBy('supplement_due_on')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  },
+
+  async insertPayment(tx: Tx, row: PaymentTable): Promise<void> {
+    await tables(tx).insertInto('services.payment').values(row).execute();
+  },
+
+  async findPayment(on: Database | Tx, id: string, lock = false): Promise<PaymentRow | undefined> {
+    let query = tables(on).selectFrom('services.payment').selectAll().where('id', '=', id);
+    if (lock) query = query.forUpdate();
+    return query.executeTakeFirst();
+  },
+
+  async paymentsOf(on: Database | Tx, dossierId: string): Promise<PaymentRow[]> {
+    return tables(on)
+      .selectFrom('services.payment')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .orderBy('created_at')
+      .execute();
+  },
+
+  async updatePayment(tx: Tx, id: string, changes: Partial<PaymentTable>): Promise<void> {
+    await tables(tx).updateTable('services.payment').set(changes).where('id', '=', id).execute();
+  },
+
+  async insertNotification(tx: Tx, row: Omit<NotificationTable, 'id'>): Promise<void> {
+    await tables(tx).insertInto('services.notification').values(row).execute();
+  },
+
+  async notificationsOf(on: Database | Tx, accountId: string, limit: number): Promise<NotificationRow[]> {
+    return tables(on)
+      .selectFrom('services.notification')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  async markNotificationRead(on: Database | Tx, accountId: string, id: number, at: Date): Promise<boolean> {
+    const result = await tables(on)
+      .updateTable('services.notification')
+      .set({ read_at: at })
+      .where('id', '=', id)
+      .where('account_id', '=', accountId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  },
+
+  async insertHealthInsuranceCard(tx: Tx, row: HealthInsuranceCardTable): Promise<boolean> {
+    const result = await tables(tx)
+      .insertInto('services.health_insurance_card')
+      .values(row)
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
+
+  async healthInsuranceCardsOf(on: Database | Tx, personalIds: readonly string[]): Promise<HealthInsuranceCardRow[]> {
+    if (personalIds.length === 0) return [];
+    return tables(on)
+      .selectFrom('services.health_insurance_card')
+      .selectAll()
+      .where('personal_id', 'in', personalIds)
+      .execute();
+  },
+};

@@ -202,6 +202,17 @@ export const PROBLEMS = {
     en: 'The partner already has this status',
   },
   CONTRACT_INVALID: { status: 422, vi: 'Hợp đồng không hợp lệ', en: 'Invalid contract' },
+  PARTNER_STAFF_EXISTS: {
+    status: 409,
+    vi: 'Tài khoản đã là nhân viên của một đối tác',
+    en: 'The account is already a member of a partner’s staff',
+  },
+  PARTNER_STAFF_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhân viên đối tác', en: 'No such member of staff' },
+  LEVEL2_SIGN_IN_REQUIRED: {
+    status: 403,
+    vi: 'Cần đăng nhập bằng tài khoản định danh điện tử mức độ 2',
+    en: 'A level-2 eID sign-in is required',
+  },
   NOT_A_PARTNER: { status: 403, vi: 'Ứng dụng chưa được đăng ký là đối tác', en: 'The client is not a partner' },
   PARTNER_SUSPENDED: { status: 403, vi: 'Đối tác đang bị tạm dừng', en: 'The partner is suspended' },
   CONTRACT_NOT_IN_FORCE: {

@@ -21,19 +21,31 @@ const ListQuery = Type.Object(
 /** The header that may carry the purpose instead of the query. */
 const PURPOSE_HEADER = 'x-verification-purpose';
 
+/** Who called a partner's route: the partner, and its machine client or the member of its staff. */
+export interface PartnerCaller {
+  readonly terms: PartnerTerms;
+  /** `client:<client id>` or `account:<account id>`. */
+  readonly by: string;
+}
+
 /**
- * Under `/api/v1`: a partner's batch jobs (`verification-batches`), authenticated by a client-credentials access
- * token with scope `verification.batch`. The upload is a raw `text/csv` stream, never held in memory.
+ * Resolves a partner's caller: a client-credentials access token (`Authorization: Bearer`) with `scope`; or,
+ * without one, the web app's session of a member of the partner's staff signed in at level 2 (whose unsafe
+ * requests echo the CSRF token). The online check is for machine clients only and does not use this.
  */
-export async function batchRoutes(app: FastifyInstance, options: { verification: Verification }): Promise<void> {
+export type PartnerResolver = (request: FastifyRequest, scope?: string) => Promise<PartnerCaller>;
+
+/**
+ * Under `/api/v1`: a partner's batch jobs (`verification-batches`), for a client-credentials access token with
+ * scope `verification.batch` or a member of the partner's staff (`PartnerResolver`). The upload is a raw
+ * `text/csv` stream, never held in memory.
+ */
+export async function batchRoutes(
+  app: FastifyInstance,
+  options: { verification: Verification; partner: PartnerResolver },
+): Promise<void> {
   const { verification } = options;
-  const partner = async (request: FastifyRequest): Promise<PartnerTerms> => {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match?.[1]) {
-      throw new DomainError('UNAUTHENTICATED', 'Send a client-credentials access token as "Authorization: Bearer".');
-    }
-    return verification.partnerOfToken(match[1], BATCH_SCOPE);
-  };
+  const partner = (request: FastifyRequest) => options.partner(request, BATCH_SCOPE);
   // The file is read as it arrives: the route gets the request stream itself.
   app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
 
@@ -50,7 +62,7 @@ export async function batchRoutes(app: FastifyInstance, options: { verification:
       },
     },
     async (request, reply) => {
-      const terms = await partner(request);
+      const { terms, by } = await partner(request);
       const header = request.headers[PURPOSE_HEADER];
       const purpose = (request.query as { purpose?: string }).purpose ?? (typeof header === 'string' ? header : '');
       if (purpose === '') {
@@ -60,12 +72,7 @@ export async function batchRoutes(app: FastifyInstance, options: { verification:
         throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as text/csv.');
       }
       const body = request.body as AsyncIterable<Uint8Array> | undefined;
-      const { job, created } = await verification.batches.upload(
-        terms,
-        purpose,
-        body ?? emptyBody(),
-        `client:${terms.partner.clientId}`,
-      );
+      const { job, created } = await verification.batches.upload(terms, purpose, body ?? emptyBody(), by);
       reply.code(created ? 202 : 200).header('location', `/api/v1/verification-batches/${job.id}`);
       return job;
     },
@@ -83,7 +90,7 @@ export async function batchRoutes(app: FastifyInstance, options: { verification:
       },
     },
     async (request, reply) => {
-      const terms = await partner(request);
+      const { terms } = await partner(request);
       reply.header('cache-control', 'no-store');
       return { items: await verification.batches.list(terms.partner.id, request.query as { limit?: number }) };
     },
@@ -101,7 +108,7 @@ export async function batchRoutes(app: FastifyInstance, options: { verification:
       },
     },
     async (request, reply) => {
-      const terms = await partner(request);
+      const { terms } = await partner(request);
       reply.header('cache-control', 'no-store');
       return verification.batches.get(terms.partner.id, (request.params as { id: string }).id);
     },
@@ -118,7 +125,7 @@ export async function batchRoutes(app: FastifyInstance, options: { verification:
       },
     },
     async (request, reply) => {
-      const terms = await partner(request);
+      const { terms } = await partner(request);
       const { id } = request.params as { id: string };
       const lines = await verification.batches.results(terms.partner.id, id);
       reply

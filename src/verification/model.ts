@@ -169,6 +169,22 @@ export const PartnerContract = Type.Object(
 );
 export type PartnerContract = Static<typeof PartnerContract>;
 
+/** Nhân viên đối tác — a member of a partner's staff, who may use the partner console. */
+export const PartnerStaffMember = Type.Object(
+  {
+    id: Type.Integer(),
+    accountId: Type.String(),
+    personalId: Type.String(),
+    grantedBy: Type.String(),
+    grantedAt: Type.String({ format: 'date-time' }),
+  },
+  closed,
+);
+export type PartnerStaffMember = Static<typeof PartnerStaffMember>;
+
+export const NewPartnerStaffMember = Type.Object({ personalId: Type.String({ pattern: '^\\d{12}$' }) }, closed);
+export type NewPartnerStaffMember = Static<typeof NewPartnerStaffMember>;
+
 /** A year, a month or a day: what customers often remember of a birth date. */
 const DeclaredDate = Type.String({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' });
 

@@ -187,6 +187,12 @@ export class Partners {
     };
   }
 
+  /** A partner with its contracts, read now. @throws DomainError PARTNER_NOT_FOUND */
+  async termsOf(partnerId: string): Promise<PartnerTerms> {
+    const row = await this.#getRow(this.#deps.db, partnerId);
+    return { partner: partnerView(row), contracts: (await store.contracts(this.#deps.db, row.id)).map(contractView) };
+  }
+
   /** The partner of an OpenID machine client with its contracts, or undefined (cached a few seconds). */
   async termsOfClient(clientId: string): Promise<PartnerTerms | undefined> {
     const now = Date.now();

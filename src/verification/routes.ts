@@ -2,18 +2,20 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type Caller, isAdmin } from '../identity/index.ts';
 import { DomainError } from '../kernel/index.ts';
-import { batchRoutes } from './batch-routes.ts';
+import { batchRoutes, type PartnerResolver } from './batch-routes.ts';
 import {
   Contract,
   Invoice,
   Month,
   NewContract,
   NewPartner,
+  NewPartnerStaffMember,
   Partner,
   PartnerChanges,
   PartnerContract,
   PartnerDetail,
   PartnerSlug,
+  PartnerStaffMember,
   UsageReport,
   VerificationAnswer,
   VerificationRequest,
@@ -37,20 +39,21 @@ const UsageQuery = Type.Object(
 const StatusChange = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500, pattern: '\\S' }) }, closed);
 
 /**
- * Under `/api/v1`: the partners' own routes (`verifications`, `partner/usage`), authenticated by a
- * client-credentials access token with scope `verification`; and administrators' routes
- * (`admin/partners/…`).
+ * Under `/api/v1`: the online check (`verifications`, a client-credentials access token with scope
+ * `verification`); the partners' own routes (`partner/…`, `verification-batches…`), for that token or a member
+ * of the partner's staff signed in to the web app at level 2; and administrators' routes (`admin/partners/…`).
  */
 export async function verificationRoutes(app: FastifyInstance, options: VerificationRoutesOptions): Promise<void> {
   const { verification } = options;
-  const partner = async (request: FastifyRequest): Promise<PartnerTerms> => {
+  const machine = async (request: FastifyRequest): Promise<PartnerTerms> => {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match?.[1]) {
       throw new DomainError('UNAUTHENTICATED', 'Send a client-credentials access token as "Authorization: Bearer".');
     }
     return verification.partnerOfToken(match[1]);
   };
-  await app.register(batchRoutes, { verification });
+  const partner = partnerResolver(verification, options.caller);
+  await app.register(batchRoutes, { verification, partner });
   const admin = async (request: FastifyRequest): Promise<Caller> => {
     const who = await options.caller(request);
     if (!isAdmin(who)) throw new DomainError('FORBIDDEN', 'Only administrators may manage partners.');
@@ -69,7 +72,7 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
       },
     },
     async (request, reply) => {
-      const terms = await partner(request);
+      const terms = await machine(request);
       reply.header('cache-control', 'no-store');
       return verification.check(terms, request.body as VerificationRequest, request.id);
     },
@@ -87,9 +90,26 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
       },
     },
     async (request) => {
-      const terms = await partner(request);
+      const { terms } = await partner(request);
       const query = request.query as { month: string; groupBy?: 'day' | 'month' };
       return verification.usage(terms.partner.id, query.month, query.groupBy ?? 'day');
+    },
+  );
+
+  app.get(
+    '/partner/invoices/:month',
+    {
+      schema: {
+        tags: ['verification'],
+        security,
+        summary: 'The calling partner’s invoice for a month, in đồng',
+        params: Type.Object({ month: Month }, closed),
+        response: { 200: Invoice },
+      },
+    },
+    async (request) => {
+      const { terms } = await partner(request);
+      return verification.invoice(terms.partner.id, (request.params as { month: string }).month);
     },
   );
 
@@ -104,7 +124,7 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
       },
     },
     async (request, reply) => {
-      const terms = await partner(request);
+      const { terms } = await partner(request);
       reply.header('cache-control', 'no-store');
       return verification.contract(terms);
     },
@@ -258,6 +278,84 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
       return verification.invoice(id, month);
     },
   );
+
+  app.get(
+    '/admin/partners/:id/staff',
+    {
+      schema: {
+        tags: adminTags,
+        security,
+        summary: 'The members of a partner’s staff, who may use the partner console',
+        params: PartnerParams,
+        response: { 200: listOf(PartnerStaffMember) },
+      },
+    },
+    async (request) => {
+      await admin(request);
+      const { id } = request.params as { id: string };
+      await verification.partners.get(id);
+      return { items: await verification.staff.list(id) };
+    },
+  );
+
+  app.post(
+    '/admin/partners/:id/staff',
+    {
+      schema: {
+        tags: adminTags,
+        security,
+        summary: 'Make a person’s eID account a member of a partner’s staff (one partner per account)',
+        params: PartnerParams,
+        body: NewPartnerStaffMember,
+        response: { 201: PartnerStaffMember },
+      },
+    },
+    async (request, reply) => {
+      const by = await admin(request);
+      const { id } = request.params as { id: string };
+      const { personalId } = request.body as NewPartnerStaffMember;
+      const member = await verification.staff.add(id, personalId, by.actor.id);
+      reply.code(201);
+      return member;
+    },
+  );
+
+  app.delete(
+    '/admin/partners/:id/staff/:staffId',
+    {
+      schema: {
+        tags: adminTags,
+        security,
+        summary: 'End a membership of a partner’s staff',
+        params: Type.Object({ id: PartnerSlug, staffId: Type.Integer({ minimum: 1 }) }, closed),
+      },
+    },
+    async (request, reply) => {
+      const by = await admin(request);
+      const { id, staffId } = request.params as { id: string; staffId: number };
+      await verification.staff.remove(id, staffId, by.actor.id);
+      return reply.code(204).send();
+    },
+  );
+}
+
+function partnerResolver(
+  verification: Verification,
+  caller: (request: FastifyRequest) => Promise<Caller>,
+): PartnerResolver {
+  return async (request, scope) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1]) {
+        throw new DomainError('UNAUTHENTICATED', 'Send a client-credentials access token as "Authorization: Bearer".');
+      }
+      const terms = await verification.partnerOfToken(match[1], scope);
+      return { terms, by: `client:${terms.partner.clientId}` };
+    }
+    const who = await caller(request);
+    return { terms: await verification.partnerOfStaff(who), by: `account:${who.accountId}` };
+  };
 }
 
 function listOf<T extends ReturnType<typeof Type.Object>>(item: T) {

@@ -18,7 +18,7 @@ interface PartnerEventTable {
   partner_id: string;
   at: Date;
   actor_id: string;
-  kind: 'created' | 'updated' | 'suspended' | 'reactivated' | 'contract_added';
+  kind: 'created' | 'updated' | 'suspended' | 'reactivated' | 'contract_added' | 'staff_added' | 'staff_removed';
   details: string;
 }
 
@@ -37,13 +37,26 @@ interface ContractTable {
   created_by: string;
 }
 
+interface PartnerStaffTable {
+  id: Generated<string>;
+  partner_id: string;
+  account_id: string;
+  personal_id: string;
+  granted_by: string;
+  granted_at: Date;
+  revoked_by: string | null;
+  revoked_at: Date | null;
+}
+
 type VerificationTables = {
   'verification.partner': PartnerTable;
+  'verification.partner_staff': PartnerStaffTable;
   'verification.partner_event': PartnerEventTable;
   'verification.contract': ContractTable;
 };
 
 export type PartnerRow = Selectable<PartnerTable>;
+export type StaffRow = Selectable<PartnerStaffTable>;
 export type ContractRow = Selectable<ContractTable>;
 export type PartnerEventRow = Omit<Selectable<PartnerEventTable>, 'details'> & { details: Record<string, unknown> };
 export type NewEvent = Omit<PartnerEventTable, 'id' | 'details'> & { details?: Record<string, unknown> };
@@ -124,5 +137,45 @@ export const store = {
       .orderBy('valid_from')
       .orderBy('id')
       .execute();
+  },
+
+  async insertStaff(
+    tx: Tx,
+    row: Pick<StaffRow, 'partner_id' | 'account_id' | 'personal_id' | 'granted_by' | 'granted_at'>,
+  ): Promise<StaffRow> {
+    return tables(tx).insertInto('verification.partner_staff').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  /** Ends a current membership; false when the partner has none with this id. */
+  async revokeStaff(tx: Tx, partnerId: string, id: number, by: string, at: Date): Promise<boolean> {
+    const row = await tables(tx)
+      .updateTable('verification.partner_staff')
+      .set({ revoked_by: by, revoked_at: at })
+      .where('id', '=', String(id))
+      .where('partner_id', '=', partnerId)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async staff(on: Database | Tx, partnerId: string): Promise<StaffRow[]> {
+    return tables(on)
+      .selectFrom('verification.partner_staff')
+      .selectAll()
+      .where('partner_id', '=', partnerId)
+      .where('revoked_at', 'is', null)
+      .orderBy('id')
+      .execute();
+  },
+
+  async partnerOfStaff(on: Database | Tx, accountId: string): Promise<string | undefined> {
+    const row = await tables(on)
+      .selectFrom('verification.partner_staff')
+      .select('partner_id')
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row?.partner_id;
   },
 };

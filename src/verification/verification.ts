@@ -1,5 +1,6 @@
 import type { AccessLog } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
+import { ACR_LEVEL2, type Caller } from '../identity/index.ts';
 import { type Clock, DomainError, vietnamDate } from '../kernel/index.ts';
 import type { Registry } from '../registry/index.ts';
 import { Batches } from './batch/batches.ts';
@@ -14,6 +15,7 @@ import type {
   VerificationRequest,
 } from './model.ts';
 import { type ClientLookup, contractOn, Partners, type PartnerTerms } from './partners.ts';
+import { PartnerStaff } from './staff.ts';
 
 /** What the verification module needs of the identity module. */
 export interface IdentityPort {
@@ -21,6 +23,8 @@ export interface IdentityPort {
   machineClient(token: string): Promise<{ clientId: string; scopes: readonly string[] }>;
   accountStatus(personalId: string): Promise<'none' | 'active' | 'locked'>;
   readonly clients: ClientLookup;
+  /** The eID account of a person, if they have one. */
+  accountIdOf(personalId: string): Promise<string | undefined>;
 }
 
 export interface VerificationDeps {
@@ -47,6 +51,8 @@ export class Verification {
   readonly partners: Partners;
   /** Batch jobs: upload, progress, results, and the runner (`runPending` by hand, `start` in the background). */
   readonly batches: Batches;
+  /** The members of partners' staff, who use the partner console. */
+  readonly staff: PartnerStaff;
   readonly #deps: VerificationDeps;
   readonly #quotas: QuotaCounter;
   readonly #rates: RateLimiter;
@@ -54,6 +60,11 @@ export class Verification {
   constructor(deps: VerificationDeps) {
     this.#deps = deps;
     this.partners = new Partners({ db: deps.db, clock: deps.clock, clients: deps.identity.clients });
+    this.staff = new PartnerStaff({
+      db: deps.db,
+      clock: deps.clock,
+      accountIdOf: (personalId) => deps.identity.accountIdOf(personalId),
+    });
     // A month's quota counts the checks in the log and the rows that accepted batch jobs have yet to check.
     this.#quotas = new QuotaCounter(
       async (partnerId, month) =>
@@ -87,6 +98,21 @@ export class Verification {
     const terms = await this.partners.termsOfClient(client.clientId);
     if (!terms) throw new DomainError('NOT_A_PARTNER', 'No verification partner is registered for this client.');
     return terms;
+  }
+
+  /**
+   * The partner of a member of its staff signed in to the web app with a level-2 eID (a second factor).
+   * @throws DomainError FORBIDDEN (not a member of a partner's staff, or not a signed-in account),
+   *   LEVEL2_SIGN_IN_REQUIRED
+   */
+  async partnerOfStaff(caller: Caller): Promise<PartnerTerms> {
+    const partnerId =
+      caller.via === 'session' && caller.accountId ? await this.staff.partnerOf(caller.accountId) : undefined;
+    if (!partnerId) throw new DomainError('FORBIDDEN', 'Only members of a verification partner’s staff may do this.');
+    if (caller.acr !== ACR_LEVEL2) {
+      throw new DomainError('LEVEL2_SIGN_IN_REQUIRED', 'Sign in again with a level-2 eID to use the partner console.');
+    }
+    return this.partners.termsOf(partnerId);
   }
 
   /** The online check (see `check.ts`). */

@@ -77,7 +77,7 @@ function DossierSections({ dossier, reload }: { dossier: Dossier; reload: () => 
         </Alert>
       )}
       <DossierFacts dossier={dossier} />
-      {dossier.payment && dossier.payment.state !== 'exempt' && (
+      {dossier.payment && (
         <RecordSection id="dossier-payment" title={t('payment.title')}>
           <PaymentSection dossier={dossier} payment={dossier.payment} />
         </RecordSection>

@@ -85,10 +85,7 @@ function OfficerDossierSections({ dossier, reload }: { dossier: Dossier; reload:
         ) : (
           <List>
             {(definition?.documents ?? []).map((document) => (
-              <List.Item key={document.kind}>
-                {localized(document.name)}
-                {document.required ? '' : ` (${t('apply.optional')})`}
-              </List.Item>
+              <List.Item key={document.kind}>{localized(document.name)}</List.Item>
             ))}
           </List>
         )}

@@ -92,10 +92,7 @@ export function ApplyForm({ procedure, prefill, onFiled }: ApplyFormProps) {
             <Text fz="sm">{t('apply.documentsHelp')}</Text>
             <List fz="sm">
               {procedure.documents.map((document) => (
-                <List.Item key={document.kind}>
-                  {localized(document.name)}
-                  {document.required ? '' : ` (${t('apply.optional')})`}
-                </List.Item>
+                <List.Item key={document.kind}>{localized(document.name)}</List.Item>
               ))}
             </List>
           </Stack>

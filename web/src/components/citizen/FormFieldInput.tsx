@@ -1,7 +1,9 @@
 import { Checkbox, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FormField } from '../../api/services-model.ts';
+import { useLanguage } from '../../hooks/use-language.ts';
 import { useLocalized } from '../../hooks/use-localized.ts';
+import { formatDay } from '../../i18n/format.ts';
 import { CommuneField } from './CommuneField.tsx';
 import type { FieldProblem } from './form-validation.ts';
 
@@ -16,12 +18,22 @@ interface FormFieldInputProps {
 export function FormFieldInput({ field, value, onChange, problem }: FormFieldInputProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const language = useLanguage();
   const label = localized(field.label);
   const error = problem ? t(`apply.problems.${problem}`) : null;
   const description = field.readOnly ? t('apply.fromRegistry') : undefined;
   const required = Boolean(field.required) && !field.readOnly;
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-  const common = { label, description, error, required, readOnly: field.readOnly, maxLength: field.maxLength } as const;
+  const common = {
+    label,
+    description,
+    error,
+    required,
+    readOnly: field.readOnly,
+    maxLength: field.maxLength,
+    // A registry fact the registry does not hold (no father recorded): say so rather than leave a blank.
+    placeholder: field.readOnly ? t('common.none') : undefined,
+  } as const;
 
   switch (field.type) {
     case 'checkbox':
@@ -69,7 +81,12 @@ export function FormFieldInput({ field, value, onChange, problem }: FormFieldInp
         <TextInput {...common} inputMode="numeric" value={text} onChange={(e) => onChange(e.currentTarget.value)} />
       );
     case 'date':
-      return <TextInput {...common} type="date" value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+      // A registry fact is shown as people read dates; the browser's date picker would use its own locale.
+      return field.readOnly ? (
+        <TextInput {...common} value={text ? formatDay(text, language) : ''} />
+      ) : (
+        <TextInput {...common} type="date" value={text} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
     case 'personalId':
       return (
         <TextInput
@@ -77,7 +94,6 @@ export function FormFieldInput({ field, value, onChange, problem }: FormFieldInp
           inputMode="numeric"
           maxLength={12}
           autoComplete="off"
-          ff="monospace"
           value={text}
           onChange={(event) => onChange(event.currentTarget.value)}
         />

@@ -5,6 +5,7 @@ import { startPayment } from '../../api/dossiers.ts';
 import { type ApiProblem, asProblem } from '../../api/problem.ts';
 import type { Dossier, DossierPayment } from '../../api/services-model.ts';
 import { useLanguage } from '../../hooks/use-language.ts';
+import { useLocalized } from '../../hooks/use-localized.ts';
 import { formatInstant, formatVnd } from '../../i18n/format.ts';
 import { ProblemAlert } from '../ProblemAlert.tsx';
 
@@ -12,6 +13,7 @@ import { ProblemAlert } from '../ProblemAlert.tsx';
 export function PaymentSection({ dossier, payment }: { dossier: Dossier; payment: DossierPayment }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const localized = useLocalized();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
 
@@ -35,6 +37,7 @@ export function PaymentSection({ dossier, payment }: { dossier: Dossier; payment
         {t('payment.amount')}: <strong>{formatVnd(payment.amountVnd, language)}</strong> ·{' '}
         {t(`payment.states.${payment.state}`)}
       </Text>
+      {payment.exemption && <Text fz="sm">{localized(payment.exemption)}</Text>}
       {payment.receiptNumber && (
         <Text fz="sm">
           {t('payment.receipt', {

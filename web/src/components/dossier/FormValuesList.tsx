@@ -6,6 +6,7 @@ import { useCommuneNames } from '../../hooks/use-commune-names.ts';
 import { useLanguage } from '../../hooks/use-language.ts';
 import { formatDay, isDay } from '../../i18n/format.ts';
 import type { Language } from '../../i18n/index.ts';
+import { addedFormValue } from './dossier-labels.ts';
 
 interface FormValuesListProps {
   readonly values: FormValues;
@@ -34,13 +35,14 @@ export function FormValuesList({ values, fields = [] }: FormValuesListProps) {
         const field = known.get(name);
         const value = values[name];
         const commune = typeof value === 'string' ? communes.get(value)?.recorded : undefined;
+        const added = field ? null : addedFormValue(name, value, t);
         return (
           <div key={name}>
             <Text component="dt" fz="sm" c="dimmed">
-              {field ? field.label[language] || field.label.vi : name}
+              {field ? field.label[language] || field.label.vi : (added?.[0] ?? name)}
             </Text>
             <Text component="dd" m={0}>
-              {commune ?? displayValue(value, field, language, t)}
+              {commune ?? added?.[1] ?? displayValue(value, field, language, t)}
             </Text>
           </div>
         );

@@ -65,3 +65,29 @@ const INTERNAL_RESULTS = new Set(['householdId', 'residenceId']);
 export function isShownResult(name: string): boolean {
   return !INTERNAL_RESULTS.has(name);
 }
+
+const RELATIONSHIPS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandparent',
+  'grandchild',
+  'sibling',
+  'child_in_law',
+  'other_relative',
+  'other',
+] as const;
+type Relationship = (typeof RELATIONSHIPS)[number];
+const isRelationship = (value: unknown): value is Relationship => (RELATIONSHIPS as readonly unknown[]).includes(value);
+
+/**
+ * A value the server adds to a filed form beyond the e-form's fields (the child's relationship to the head of
+ * the household the birth group registers it in), as a label and value; null for one the app does not know.
+ */
+export function addedFormValue(name: string, value: unknown, t: TFunction): [string, string] | null {
+  if (name === 'childRelationshipToHead' && isRelationship(value)) {
+    return [t('dossier.childRelationshipToHead'), t(`labels.householdRelationship.${value}`)];
+  }
+  return null;
+}

@@ -12,7 +12,7 @@ import { calendar, getDossier, type ServicesDeps, today } from './context.ts';
 import type { Decision, Dossier, QueueItem, StepState } from './model.ts';
 import { notifyApplicant } from './notices.ts';
 import { type DossierRow, OPEN_STEP_STATES, type StepRow, store } from './store.ts';
-import { dossierView } from './views.ts';
+import { currentView, dossierView } from './views.ts';
 import { closeUnfinished, completeStep, FINAL_STEP_STATES, formatDay, recordHistory } from './workflow/engine.ts';
 
 /** Working days an applicant has to supply what is missing (Decree 63/2024). */
@@ -170,7 +170,7 @@ export async function claim(deps: ServicesDeps, caller: Caller, id: string, step
     if (step.claimed_by !== caller.actor.id) {
       await takeStep(deps, tx, dossier, step, caller);
     }
-    return dossierView(deps, tx, dossier);
+    return currentView(deps, tx, dossier.id);
   });
 }
 
@@ -236,7 +236,7 @@ export async function handOn(
       ...(to.note ? { note: to.note } : {}),
       details: { toQueue: colleague === null },
     });
-    return dossierView(deps, tx, dossier);
+    return currentView(deps, tx, dossier.id);
   });
 }
 
@@ -266,7 +266,7 @@ export async function decide(
       (decision.decision === 'approve' && step.state === 'done') ||
       (decision.decision === 'refuse' && step.state === 'refused') ||
       (decision.decision === 'request_supplement' && step.state === 'supplement_requested');
-    if (repeated) return dossierView(deps, tx, dossier);
+    if (repeated) return currentView(deps, tx, dossier.id);
     if (FINAL_STEP_STATES.has(step.state) || step.state === 'supplement_requested') {
       throw new DomainError('STEP_ALREADY_DECIDED', 'The step already has a decision.', { state: step.state });
     }
@@ -285,7 +285,7 @@ export async function decide(
     } else {
       await requestSupplement(deps, tx, dossier, step, caller, note, decision.documents ?? []);
     }
-    return dossierView(deps, tx, dossier);
+    return currentView(deps, tx, dossier.id);
   });
 }
 

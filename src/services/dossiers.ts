@@ -8,7 +8,7 @@ import { calendar, countedFrom, getDossier, type ServicesDeps, today } from './c
 import type { Dossier, DossierSummary, Form, NewDossier, Procedure } from './model.ts';
 import { notifyApplicant } from './notices.ts';
 import { type DossierRow, store } from './store.ts';
-import { dossierView, summaryView } from './views.ts';
+import { currentView, dossierView, summaryView } from './views.ts';
 import type { ApplicantContext } from './workflow/actions.ts';
 import { closeUnfinished, receive, recordHistory } from './workflow/engine.ts';
 
@@ -142,8 +142,10 @@ export async function submit(deps: ServicesDeps, caller: Caller, input: NewDossi
     await store.insertSteps(tx, steps);
     const actor = { id: applicant.accountId, name: applicantName };
     await recordHistory(deps, tx, dossier, { kind: 'submitted', state: dossier.state, actor });
-    if (fee.amountVnd === 0)
-      return dossierView(deps, tx, await receive(deps, tx, { ...dossier, state: 'awaiting_payment' }, steps));
+    if (fee.amountVnd === 0) {
+      await receive(deps, tx, { ...dossier, state: 'awaiting_payment' }, steps);
+      return currentView(deps, tx, id);
+    }
     await notifyApplicant(
       deps,
       tx,
@@ -151,7 +153,7 @@ export async function submit(deps: ServicesDeps, caller: Caller, input: NewDossi
       'awaiting_payment',
       `Lệ phí: ${fee.amountVnd.toLocaleString('vi-VN')} đồng.`,
     );
-    return dossierView(deps, tx, dossier);
+    return currentView(deps, tx, id);
   });
 }
 
@@ -245,7 +247,7 @@ export async function answerSupplement(
       note: answer.note,
       details: { fields: Object.keys(changes) },
     });
-    return dossierView(deps, tx, updated);
+    return currentView(deps, tx, id);
   });
 }
 
@@ -270,6 +272,6 @@ export async function withdraw(deps: ServicesDeps, caller: Caller, id: string, r
       actor: { id: dossier.applicant_account_id, kind: 'citizen', name: dossier.applicant_name },
       note: reason,
     });
-    return dossierView(deps, tx, dossier);
+    return currentView(deps, tx, id);
   });
 }

@@ -58,6 +58,13 @@ export async function dossierView(deps: ServicesDeps, on: Database | Tx, dossier
   };
 }
 
+/** The view of a dossier as the transaction now sees it (after a change). */
+export async function currentView(deps: ServicesDeps, tx: Tx, id: string): Promise<Dossier> {
+  const dossier = await store.findDossier(tx, id);
+  if (!dossier) throw new Error(`dossier ${id} vanished in its own transaction`);
+  return dossierView(deps, tx, dossier);
+}
+
 /** One line of "my dossiers". */
 export function summaryView(procedure: Procedure, dossier: DossierRow, day: string): DossierSummary {
   return {

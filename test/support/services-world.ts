@@ -47,7 +47,8 @@ export async function servicesWorld(t: TestApp): Promise<ServicesWorld> {
   const bootstrap = await t.app.services.identity.bootstrap.reset();
   const { registry } = people;
   let households = 0;
-  const police = new Map<string, Promise<{ accountId: string; headers: SessionHeaders }>>();
+  // Officers who attest level 2, one per commune; each use opens a new session (a moved clock ends old ones).
+  const police = new Map<string, Promise<{ accountId: string }>>();
 
   async function officer(agency: Agency, unit = BA_DINH) {
     const personalId = await people.person({
@@ -75,7 +76,7 @@ export async function servicesWorld(t: TestApp): Promise<ServicesWorld> {
   async function level2(person: { personalId: string; fullName: string; birthDate: string }, communeId = BA_DINH) {
     const account = await registerAccount(t.app, person, nextPhone());
     if (!police.has(communeId)) police.set(communeId, officer('police', communeId));
-    const attesting = await (police.get(communeId) as Promise<{ headers: SessionHeaders }>);
+    const attesting = await (police.get(communeId) as Promise<{ accountId: string }>);
     await registry.issueCard(
       person.personalId,
       { issuedOn: '2025-09-01', issuingAuthority: 'Cục Cảnh sát QLHC về TTXH' },
@@ -91,7 +92,7 @@ export async function servicesWorld(t: TestApp): Promise<ServicesWorld> {
         fingerprintsMatched: true,
         attestation: 'Đã đối chiếu thẻ căn cước, khuôn mặt và vân tay tại trụ sở.',
       },
-      headers: attesting.headers,
+      headers: await sessionOf(t.app, attesting.accountId),
     });
     expectStatus(activated, 201);
     return sessionOf(t.app, account.accountId);
@@ -143,5 +144,11 @@ export async function servicesWorld(t: TestApp): Promise<ServicesWorld> {
     };
   }
 
-  return { registry, people, bootstrap, family, officer, level2 };
+  async function session(personalId: string) {
+    const accountId = await t.app.services.identity.accountIdOf(personalId);
+    if (!accountId) throw new Error('no account for this person');
+    return sessionOf(t.app, accountId);
+  }
+
+  return { registry, people, bootstrap, family, officer, level2, session };
 }

@@ -51,10 +51,10 @@ create table services.dossier_step (
     ('waiting', 'pending', 'claimed', 'supplement_requested', 'done', 'refused', 'cancelled', 'compensated')),
   counted_from date,
   due_on date,
-  claimed_by uuid,
+  claimed_by text,
   claimed_by_name text,
   claimed_at timestamptz,
-  decided_by uuid,
+  decided_by text,
   completed_at timestamptz,
   result jsonb,
   primary key (dossier_id, name)

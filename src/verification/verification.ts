@@ -22,6 +22,8 @@ export interface IdentityPort {
   /** @throws DomainError UNAUTHENTICATED */
   machineClient(token: string): Promise<{ clientId: string; scopes: readonly string[] }>;
   accountStatus(personalId: string): Promise<'none' | 'active' | 'locked'>;
+  /** The status of each of the people who have an eID account (people without one are absent). */
+  accountStatuses(personalIds: readonly string[]): Promise<ReadonlyMap<string, 'active' | 'locked'>>;
   readonly clients: ClientLookup;
   /** The eID account of a person, if they have one. */
   accountIdOf(personalId: string): Promise<string | undefined>;
@@ -78,7 +80,7 @@ export class Verification {
       clock: deps.clock,
       registry: deps.registry,
       checksInLog: (partnerId, month) => countChecks(deps.accessLog, partnerId, month),
-      accountStatus: (personalId) => deps.identity.accountStatus(personalId),
+      accountStatuses: (personalIds) => deps.identity.accountStatuses(personalIds),
       partnerName: async (partnerId) => (await this.partners.get(partnerId)).partner.name,
       ...(deps.batchChunkRows ? { chunkRows: deps.batchChunkRows } : {}),
     });

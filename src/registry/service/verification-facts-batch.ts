@@ -48,8 +48,9 @@ export async function verificationFactsForBatch(
   const now = today(deps);
   const facts = new Map<string, VerificationFacts>();
   if (ids.length > 0) {
+    // `char(12)[]`, the column's type: against a `text[]` the column would be cast, and its index not used.
     const { rows } = await deps.db.query<FactsRow & { personal_id: string }>(
-      `select p.personal_id, ${FACTS_COLUMNS} from registry.person p where p.personal_id = any($1::text[])`,
+      `select p.personal_id, ${FACTS_COLUMNS} from registry.person p where p.personal_id = any($1::char(12)[])`,
       [ids],
     );
     for (const row of rows) facts.set(row.personal_id, factsOfRow(row, now));
@@ -74,7 +75,7 @@ async function addAddresses(deps: RegistryDeps, facts: Map<string, VerificationF
   type Row = Pick<ResidenceRow, 'personal_id' | 'kind' | 'commune_id' | 'address_line' | 'valid_from'>;
   const { rows } = await deps.db.query<Row>(
     `select r.personal_id, r.kind, r.commune_id, r.address_line, r.valid_from from registry.residence r
-     where r.personal_id = any($1::text[]) and ${OPEN_RESIDENCES}
+     where r.personal_id = any($1::char(12)[]) and ${OPEN_RESIDENCES}
      order by r.personal_id, r.kind, r.valid_from desc, r.id`,
     [[...facts.keys()], now],
   );

@@ -15,7 +15,8 @@ export interface RunnerDeps {
   readonly db: Database;
   readonly clock: Clock;
   readonly registry: Pick<Registry, 'verificationFactsForBatch'>;
-  readonly accountStatus: (personalId: string) => Promise<'none' | 'active' | 'locked'>;
+  /** The eID account status of the people who have one (`Identity.accountStatuses`), one read per chunk. */
+  readonly accountStatuses: (personalIds: readonly string[]) => Promise<ReadonlyMap<string, 'active' | 'locked'>>;
   /** The partner's name, shown to the citizen in "who accessed my data". */
   readonly partnerName: (partnerId: string) => Promise<string>;
 }
@@ -134,8 +135,9 @@ async function checkRows(
           access,
           { withAddresses: job.check_types.includes('address') },
         );
-  const accounts = new Map<string, 'none' | 'active' | 'locked'>();
-  for (const id of facts?.facts.keys() ?? []) accounts.set(id, await deps.accountStatus(id));
+  const accounts = facts?.facts.size
+    ? await deps.accountStatuses([...facts.facts.keys()])
+    : new Map<string, 'active' | 'locked'>();
   const counts = { matched: 0, mismatched: 0, unreadable: 0 };
   const lines = rows.map((row) => {
     if (row.error !== null || row.personal_id === null) {

@@ -180,10 +180,15 @@ export const batchStore = {
     });
   },
 
+  /**
+   * The staged rows after `after`, at most `limit`. A job's rows are numbered from 1 without gaps, so the next
+   * rows are also a range of `seq`: bounding it keeps the plan to those rows whatever the table's statistics
+   * (a table just filled by COPY has none, and the planner would read all the job's later rows to sort them).
+   */
   async stagedRows(db: Database, jobId: number, after: number, limit: number): Promise<StagedRow[]> {
     const { rows } = await db.query<StagedRow>(
       `select seq, line, ${STAGED_FIELDS.join(', ')}, error, error_column from verification.batch_row
-       where job_id = $1 and seq > $2 order by seq limit $3`,
+       where job_id = $1 and seq > $2 and seq <= $2 + $3 order by seq limit $3`,
       [jobId, after, limit],
     );
     return rows;
@@ -256,10 +261,11 @@ export const batchStore = {
     );
   },
 
-  /** A page of results, in file order. */
+  /** A page of results, in file order (a range of `seq`, bounded as in `stagedRows`). */
   async results(db: Database, jobId: number, after: number, limit: number): Promise<{ seq: number; csv: string }[]> {
     const { rows } = await db.query<{ seq: number; csv: string }>(
-      'select seq, csv from verification.batch_result where job_id = $1 and seq > $2 order by seq limit $3',
+      `select seq, csv from verification.batch_result where job_id = $1 and seq > $2 and seq <= $2 + $3
+       order by seq limit $3`,
       [jobId, after, limit],
     );
     return rows;

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestCode } from '../support/identity.ts';
+import { expectStatus, latestCode } from '../support/identity.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 import { type Citizen, type Officer, servicesPeople } from '../support/services-people.ts';
+import { sessionOf } from '../support/services-world.ts';
 import { launchChromium, openWatched } from './chromium.ts';
 
 let server: RunningServer | undefined;
@@ -13,13 +14,15 @@ const contexts: BrowserContext[] = [];
 const problems: string[][] = [];
 /** Phường Ba Đình, Hà Nội: the mother's household and the officers' jurisdiction. */
 const COMMUNE = '2025:00004';
+/** Phường An Hội Tây, Thành phố Hồ Chí Minh, which charges the criminal-record fee to level-2 accounts. */
+const OTHER_COMMUNE = '2025:26882';
 let people: Awaited<ReturnType<typeof servicesPeople>> | undefined;
 
 const BIRTH_GROUP = 'Liên thông đăng ký khai sinh – đăng ký thường trú – cấp thẻ BHYT cho trẻ dưới 6 tuổi';
 
 beforeAll(async () => {
   server = await startServer();
-  people = await servicesPeople(server.app, server.db, COMMUNE);
+  people = await servicesPeople(server.app, server.db, COMMUNE, OTHER_COMMUNE);
   browser = await launchChromium();
 });
 
@@ -155,4 +158,87 @@ describe('public services in the browser', () => {
     expect(unexpectedProblems()).toEqual([]);
     // Four level-2 sign-ins and three officers' pages: more than the default minute on a busy machine.
   }, 180_000);
+
+  it('a citizen pays the fee on the sandbox page, answers a supplement request, marks a notice read and withdraws', async () => {
+    const applicant = people?.applicant;
+    const justice = people?.justice;
+    if (!applicant || !justice || !server) throw new Error('no people');
+    const title = 'Cấp Phiếu lý lịch tư pháp số 1';
+
+    // The form: the registry's facts are filled in and read-only, dates as dd/mm/yyyy.
+    const page = await open('/citizen/services/criminal-record-1/apply');
+    await signInLevel2(page, applicant);
+    await heading(page, title).waitFor();
+    const form = page.getByRole('form', { name: 'Biểu mẫu điện tử' });
+    const name = form.getByRole('textbox', { name: 'Họ và tên' });
+    await expect.poll(() => name.inputValue()).toBe(applicant.fullName);
+    expect(await form.getByRole('textbox', { name: 'Ngày sinh' }).inputValue()).toBe('09/09/1990');
+    await form.getByRole('textbox', { name: 'Mục đích sử dụng phiếu' }).fill('Bổ sung hồ sơ xin việc');
+    await button(page, 'Nộp hồ sơ').click();
+
+    // The fee is due: paying leads to the sandbox page, which returns to the dossier.
+    const fee = region(page, 'Lệ phí');
+    await fee.getByText('Chưa nộp', { exact: false }).waitFor();
+    await page.getByText('Chờ nộp lệ phí', { exact: true }).first().waitFor();
+    await fee.getByRole('button', { name: 'Nộp lệ phí 200.000 ₫' }).click();
+    await heading(page, 'Cổng thanh toán thử nghiệm').waitFor();
+    await page.getByText('200.000 ₫', { exact: true }).waitFor();
+    await page.getByText('Lệ phí hồ sơ', { exact: false }).waitFor();
+    await button(page, 'Thanh toán').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/citizen/dossiers/'));
+    await fee.getByText('Biên lai số', { exact: false }).waitFor();
+    await page.getByText('Đã tiếp nhận', { exact: true }).first().waitFor();
+    const dossierId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+    // The province's justice department asks for a document (through the API: the console was shown above).
+    const headers = await sessionOf(server.app, justice.accountId);
+    const step = `/api/v1/agency/dossiers/${dossierId}/steps/criminal_record_certificate`;
+    expectStatus(await server.app.inject({ method: 'POST', url: `${step}/claim`, headers, payload: {} }), 200);
+    const asked = await server.app.inject({
+      method: 'POST',
+      url: `${step}/decision`,
+      headers,
+      payload: {
+        decision: 'request_supplement',
+        note: 'Cần bản sao hộ chiếu vì đã cư trú ở nước ngoài.',
+        documents: ['Bản sao hộ chiếu'],
+      },
+    });
+    expectStatus(asked, 200);
+
+    // The citizen sees what is asked and by when, and answers.
+    await page.reload();
+    const supplement = region(page, 'Bổ sung hồ sơ');
+    await supplement.getByText('Cần bản sao hộ chiếu vì đã cư trú ở nước ngoài.').waitFor();
+    await supplement.getByText('Bản sao hộ chiếu', { exact: true }).waitFor();
+    await supplement.getByText(/^Hạn bổ sung: \d{2}\/\d{2}\/\d{4}\./).waitFor();
+    await button(page, 'Gửi bổ sung').click();
+    await supplement.getByText('Hãy ghi nội dung bổ sung (ít nhất 3 ký tự).').waitFor();
+    await supplement.getByRole('textbox', { name: 'Nội dung bổ sung' }).fill('Đã gửi bản sao hộ chiếu qua bưu điện.');
+    await button(page, 'Gửi bổ sung').click();
+    await supplement.waitFor({ state: 'detached' });
+    await region(page, 'Quá trình xử lý').getByText('Đã bổ sung hồ sơ').waitFor();
+
+    // The notices of the dossier: one is marked read.
+    await page.goto(new URL('/citizen/dossiers', server.url).href);
+    const notices = region(page, 'Thông báo');
+    const unread = notices.getByText(/^\d+ thông báo chưa đọc\.$/);
+    const before = Number(/^(\d+)/.exec((await unread.textContent()) ?? '')?.[1]);
+    expect(before).toBeGreaterThan(1);
+    await notices
+      .getByRole('button', { name: /^Đánh dấu đã đọc: / })
+      .first()
+      .click();
+    await notices.getByText(`${before - 1} thông báo chưa đọc.`).waitFor();
+    await region(page, 'Hồ sơ đã nộp').getByRole('link').first().click();
+
+    // Withdrawn before any step was settled: the fee is refunded.
+    await heading(page, title).waitFor();
+    await page.getByRole('textbox', { name: 'Lý do rút hồ sơ' }).fill('Không còn cần phiếu.');
+    await button(page, 'Rút hồ sơ').click();
+    await page.getByText('Đã rút', { exact: true }).first().waitFor();
+    await fee.getByText('Đã hoàn trả', { exact: false }).waitFor();
+    expect(await button(page, 'Rút hồ sơ').count()).toBe(0);
+    expect(unexpectedProblems()).toEqual([]);
+  }, 120_000);
 });

@@ -4,8 +4,8 @@ import { BOOTSTRAP_ADMIN, type Caller } from '../../src/identity/index.ts';
 import { OFFICER, testRegistry } from '../../src/registry/testing.ts';
 import { type Registered, registerAccount } from './identity.ts';
 
-/** The agencies that act on the steps of the interlinked birth group. */
-export type StepAgency = 'civil_status' | 'police' | 'social_insurance';
+/** The agencies that act on the steps of the procedures these people file. */
+export type StepAgency = 'civil_status' | 'police' | 'social_insurance' | 'justice';
 
 /** The bootstrap administrator as a caller (first setup): attests level 2 and grants roles anywhere. */
 const FIRST_SETUP: Caller = {
@@ -41,13 +41,15 @@ interface NewPerson {
 }
 
 /**
- * People of a commune who sign in to the web app at level 2, as a browser test needs them: a mother, head of
- * her own household there, and officers of the commune's civil-status office, police and social insurance,
- * each holding the role of their agency for the commune. Each has a card and a level-2 account (password and
- * phone in `Registered`; sign-in codes are read from the developer inbox).
+ * People who sign in to the web app at level 2, as a browser test needs them: in `communeId`, a mother, head of
+ * her own household, and officers of the commune's civil-status office, police and social insurance, each
+ * holding the role of their agency for the commune; in `otherCommuneId` (of a province that charges the
+ * criminal-record fee), a citizen with permanent residence there and an officer of the province's justice
+ * department. Each has a card and a level-2 account (password and phone in `Registered`; sign-in codes are
+ * read from the developer inbox).
  */
-export async function servicesPeople(app: FastifyInstance, db: Database, communeId: string) {
-  const { person, registry } = await testRegistry(db, new Date().toISOString());
+export async function servicesPeople(app: FastifyInstance, db: Database, communeId: string, otherCommuneId: string) {
+  const { person, registry, units } = await testRegistry(db, new Date().toISOString());
   const { identity } = app.services;
 
   async function level2(fields: NewPerson): Promise<Citizen> {
@@ -94,7 +96,27 @@ export async function servicesPeople(app: FastifyInstance, db: Database, commune
     OFFICER,
   );
 
-  async function officer(agency: StepAgency, givenName: string): Promise<Officer> {
+  const applicant = await level2({
+    familyName: 'Trương',
+    middleName: 'Văn',
+    givenName: 'Tâm',
+    sex: 'male',
+    birthDate: '1990-09-09',
+  });
+  await registry.registerPermanentResidence(
+    applicant.personalId,
+    { communeId: otherCommuneId, addressLine: 'Số 8 đường Quang Trung' },
+    '2025-08-01',
+    OFFICER,
+  );
+  const otherProvinceId = (await units.findCommune(otherCommuneId))?.provinceId;
+  if (!otherProvinceId) throw new Error(`no commune ${otherCommuneId}`);
+
+  async function officer(
+    agency: StepAgency,
+    givenName: string,
+    jurisdiction: { communeId: string } | { provinceId: string },
+  ): Promise<Officer> {
     const made = await level2({
       familyName: 'Đỗ',
       middleName: 'Minh',
@@ -102,14 +124,16 @@ export async function servicesPeople(app: FastifyInstance, db: Database, commune
       sex: 'male',
       birthDate: '1982-02-02',
     });
-    await identity.grantRole(made.accountId, { role: 'officer', agency, communeId }, FIRST_SETUP);
+    await identity.grantRole(made.accountId, { role: 'officer', agency, ...jurisdiction }, FIRST_SETUP);
     return { ...made, agency };
   }
 
   return {
     mother,
-    civilStatus: await officer('civil_status', 'Khang'),
-    police: await officer('police', 'Long'),
-    socialInsurance: await officer('social_insurance', 'Minh'),
+    civilStatus: await officer('civil_status', 'Khang', { communeId }),
+    police: await officer('police', 'Long', { communeId }),
+    socialInsurance: await officer('social_insurance', 'Minh', { communeId }),
+    applicant,
+    justice: await officer('justice', 'Nhân', { provinceId: otherProvinceId }),
   };
 }

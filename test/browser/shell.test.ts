@@ -68,13 +68,13 @@ describe('the web app shell', () => {
 
   it("opens an area from the main navigation and shows that area's heading", async () => {
     const page = await open('/');
-    const partner = mainNav(page, 'Điều hướng chính').getByRole('link', { name: 'Đối tác', exact: true });
+    const lodging = mainNav(page, 'Điều hướng chính').getByRole('link', { name: 'Cơ sở lưu trú', exact: true });
 
-    await partner.click();
-    await heading(page, 'Cổng đối tác').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/partner');
-    expect(await partner.getAttribute('aria-current')).toBe('page');
-    expect(await page.title()).toBe('Cổng đối tác · dancu');
+    await lodging.click();
+    await heading(page, 'Cơ sở lưu trú').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/lodging');
+    expect(await lodging.getAttribute('aria-current')).toBe('page');
+    expect(await page.title()).toBe('Cơ sở lưu trú · dancu');
     await page.getByText('Chức năng của khu vực này đang được xây dựng', { exact: false }).waitFor();
     // Focus moves to the new page's content, as after a full page load.
     expect(await page.locator('main:focus').count()).toBe(1);

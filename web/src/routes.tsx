@@ -4,6 +4,7 @@ import { AREAS } from './areas.ts';
 import { AppLayout } from './components/AppLayout.tsx';
 import { RequireAdmin } from './components/admin/RequireAdmin.tsx';
 import { RequireOfficer } from './components/officer/RequireOfficer.tsx';
+import { PartnerConsoleGuard } from './components/partner/PartnerConsoleGuard.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { AreaPage } from './pages/AreaPage.tsx';
 import { CitizenApplyPage } from './pages/CitizenApplyPage.tsx';
@@ -23,6 +24,9 @@ import { OfficerDossierPage } from './pages/OfficerDossierPage.tsx';
 import { OfficerQueuePage } from './pages/OfficerQueuePage.tsx';
 import { OfficerSearchPage } from './pages/OfficerSearchPage.tsx';
 import { OfficerSignInPage } from './pages/OfficerSignInPage.tsx';
+import { PartnerBatchesPage } from './pages/PartnerBatchesPage.tsx';
+import { PartnerConsolePage } from './pages/PartnerConsolePage.tsx';
+import { PartnerConsoleUsagePage } from './pages/PartnerConsoleUsagePage.tsx';
 import { PartnerPage } from './pages/PartnerPage.tsx';
 import { PartnersPage } from './pages/PartnersPage.tsx';
 import { PartnerUsagePage } from './pages/PartnerUsagePage.tsx';
@@ -50,6 +54,20 @@ const officerRoutes: RouteObject = {
         { path: 'dossiers/:id', element: <OfficerDossierPage /> },
       ],
     },
+  ],
+};
+
+/**
+ * The partner console (behind its guard: an eID session at level 2 of a member of a partner's staff): the
+ * contract and quota, batch jobs, usage and invoices of the member's own partner.
+ */
+const partnerRoutes: RouteObject = {
+  path: '/partner',
+  element: <PartnerConsoleGuard />,
+  children: [
+    { index: true, element: <PartnerConsolePage /> },
+    { path: 'batches', element: <PartnerBatchesPage /> },
+    { path: 'usage', element: <PartnerConsoleUsagePage /> },
   ],
 };
 
@@ -108,10 +126,13 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       officerRoutes,
       adminRoutes,
+      partnerRoutes,
       ...eidRoutes,
       ...citizenRoutes,
       // Areas whose features have not arrived yet show what they are for.
-      ...AREAS.filter((area) => area.id !== 'officer' && area.id !== 'admin' && area.id !== 'citizen').map((area) => ({
+      ...AREAS.filter(
+        (area) => area.id !== 'officer' && area.id !== 'admin' && area.id !== 'citizen' && area.id !== 'partner',
+      ).map((area) => ({
         path: area.path,
         element: <AreaPage area={area.id} />,
       })),

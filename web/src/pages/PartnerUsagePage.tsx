@@ -2,17 +2,15 @@ import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { partnerPath, partnerUsagePath } from '../admin-paths.ts';
-import { getInvoice, getPartner, getUsage, type UsageReport } from '../api/partners.ts';
-import { CheckTypeUsage } from '../components/admin/CheckTypeUsage.tsx';
+import { getInvoice, getPartner, getUsage } from '../api/partners.ts';
 import { InvoiceTable } from '../components/admin/InvoiceTable.tsx';
-import { UsageChart } from '../components/admin/UsageChart.tsx';
-import { UsageTable } from '../components/admin/UsageTable.tsx';
+import { UsageView } from '../components/admin/UsageView.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { RecordSection } from '../components/person/RecordSection.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useLanguage } from '../hooks/use-language.ts';
 import { usePageTitle } from '../hooks/use-page-title.ts';
-import { daysOfMonth, formatCount, formatMonth, isMonth, shiftMonth, todayInVietnam } from '../i18n/format.ts';
+import { formatMonth, isMonth, shiftMonth, todayInVietnam } from '../i18n/format.ts';
 
 /**
  * A partner's checks in a month (`?month=YYYY-MM`, this month in Vietnam by default): a bar per day, a table
@@ -62,27 +60,6 @@ export function PartnerUsagePage() {
             <InvoiceTable invoice={invoice.value} />
           ))}
       </RecordSection>
-    </Stack>
-  );
-}
-
-function UsageView({ report }: { report: UsageReport }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const counts = new Map<string, number>();
-  for (const line of report.lines) counts.set(line.period, (counts.get(line.period) ?? 0) + line.checks);
-  return (
-    <Stack gap="sm">
-      <Text>{t('usage.total', { total: formatCount(report.total, language) })}</Text>
-      <UsageChart days={daysOfMonth(report.month)} counts={counts} />
-      {report.lines.length === 0 ? (
-        <Text>{t('usage.empty')}</Text>
-      ) : (
-        <>
-          <UsageTable report={report} />
-          <CheckTypeUsage report={report} />
-        </>
-      )}
     </Stack>
   );
 }

@@ -41,7 +41,15 @@ export function PartnerHistoryTable({ events }: { events: readonly PartnerEvent[
   );
 }
 
-const KINDS = ['created', 'updated', 'suspended', 'reactivated', 'contract_added'] as const;
+const KINDS = [
+  'created',
+  'updated',
+  'suspended',
+  'reactivated',
+  'contract_added',
+  'staff_added',
+  'staff_removed',
+] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 

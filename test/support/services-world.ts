@@ -30,6 +30,8 @@ export interface ServicesWorld {
     person: { personalId: string; fullName: string; birthDate: string },
     communeId?: string,
   ): Promise<SessionHeaders>;
+  /** A new level-2 session of a person's account (after the clock moved past the old one's end). */
+  session(personalId: string): Promise<SessionHeaders>;
 }
 
 export interface Family {

@@ -6,6 +6,7 @@ import { completeSandboxPayment, getSandboxPayment } from '../api/payments.ts';
 import { type ApiProblem, asProblem } from '../api/problem.ts';
 import type { SandboxPayment } from '../api/services-model.ts';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { RequireSession } from '../components/RequireSession.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useLanguage } from '../hooks/use-language.ts';
 import { usePageTitle } from '../hooks/use-page-title.ts';
@@ -18,19 +19,25 @@ import { formatVnd } from '../i18n/format.ts';
 export function SandboxPaymentPage() {
   const { t } = useTranslation();
   usePageTitle(t('sandbox.title'));
-  const id = useParams().paymentId ?? '';
-  const payment = useAsync(`sandbox:${id}`, (signal) => getSandboxPayment(id, signal));
   return (
     <Stack gap="md" maw={560}>
       <Title order={1}>{t('sandbox.title')}</Title>
       <Alert variant="light" color="blue" role="note">
         {t('sandbox.note')}
       </Alert>
-      {payment.kind === 'loading' && <Loader size="sm" aria-label={t('common.loading')} />}
-      {payment.kind === 'error' && <ProblemAlert problem={payment.problem} />}
-      {payment.kind === 'ok' && <PaymentDetails payment={payment.value} />}
+      {/* The sandbox stands for the payer's bank, which knows its payer: here, the platform's session. */}
+      <RequireSession>{() => <PaymentLoader />}</RequireSession>
     </Stack>
   );
+}
+
+function PaymentLoader() {
+  const { t } = useTranslation();
+  const id = useParams().paymentId ?? '';
+  const payment = useAsync(`sandbox:${id}`, (signal) => getSandboxPayment(id, signal));
+  if (payment.kind === 'error') return <ProblemAlert problem={payment.problem} />;
+  if (payment.kind !== 'ok') return <Loader size="sm" aria-label={t('common.loading')} />;
+  return <PaymentDetails payment={payment.value} />;
 }
 
 function PaymentDetails({ payment }: { payment: SandboxPayment }) {

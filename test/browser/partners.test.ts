@@ -3,6 +3,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testRegistry } from '../../src/registry/testing.ts';
+import { type Registered, registerAccount } from '../support/identity.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 import { registerPartner, type TestPartner } from '../support/verification.ts';
 import { launchChromium, openWatched } from './chromium.ts';
@@ -17,12 +18,22 @@ let problems: string[] = [];
 let client: TestPartner | undefined;
 /** The person the bank checks. */
 let duc = '';
+/** A bank employee with an eID account, made a member of the bank's staff. */
+let lan: Registered | undefined;
 const BANK = { id: 'ngan-hang-thu', name: 'Ngân hàng TMCP Thử nghiệm' };
 
 beforeAll(async () => {
   server = await startServer();
   const people = await testRegistry(server.db);
   duc = await people.person({ familyName: 'Nguyễn', middleName: 'Văn', givenName: 'Đức', birthDate: '1990-05-17' });
+  const lanId = await people.person({
+    familyName: 'Trần',
+    middleName: 'Thị',
+    givenName: 'Lan',
+    sex: 'female',
+    birthDate: '1985-03-08',
+  });
+  lan = await registerAccount(server.app, { personalId: lanId, fullName: 'Trần Thị Lan', birthDate: '1985-03-08' });
   client = await registerPartner(server.app, server.token, { ...BANK, partner: false });
   browser = await launchChromium();
 });
@@ -199,6 +210,33 @@ describe('administration of verification partners', () => {
     await region(page, 'Lượt xác thực theo ngày').getByText('Tổng số lượt trong tháng: 0').waitFor();
     await region(page, 'Hóa đơn').getByText('Tháng này chưa phát sinh lượt tính phí.').waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it('adds a member of the partner’s staff by personal ID number, refuses a person without an account, and ends the membership', async () => {
+    const page = await openSignedIn(`/admin/partners/${BANK.id}`);
+    const staff = region(page, 'Nhân viên đối tác');
+    await staff.getByText('Đối tác chưa có nhân viên nào dùng cổng đối tác.').waitFor();
+    const addForm = form(page, 'Thêm nhân viên đối tác');
+    const personalId = addForm.getByRole('textbox', { name: 'Số định danh cá nhân' });
+    await personalId.fill(duc);
+    await addForm.getByRole('button', { name: 'Thêm nhân viên' }).click();
+    await addForm.getByText('Người này chưa có tài khoản định danh điện tử.').waitFor();
+
+    await personalId.fill(lan?.personalId ?? '');
+    await addForm.getByRole('button', { name: 'Thêm nhân viên' }).click();
+    const members = staff.getByRole('table').locator('tbody tr');
+    await members.first().waitFor();
+    expect((await members.allInnerTexts()).map((line) => line.replace(/\s+/g, ' '))).toEqual([
+      expect.stringMatching(new RegExp(`^${lan?.personalId} .* bootstrap-admin Thôi$`)),
+    ]);
+    const history = region(page, 'Lịch sử thay đổi').locator('tbody tr');
+    await history.getByText('Thêm nhân viên', { exact: true }).waitFor();
+
+    await staff.getByRole('button', { name: `Thôi nhân viên ${lan?.personalId}` }).click();
+    await staff.getByText('Đối tác chưa có nhân viên nào dùng cổng đối tác.').waitFor();
+    await history.getByText('Thôi nhân viên', { exact: true }).waitFor();
+    // The refused person without an account is a 404, which Chromium prints.
+    expect(problems.filter((problem) => !/status of 404.*\/staff/.test(problem))).toEqual([]);
   });
 
   it('registers a machine client from a pasted public key, and refuses a private key', async () => {

@@ -132,6 +132,15 @@ export interface Invoice {
   readonly totalVnd: number;
 }
 
+/** Nhân viên đối tác — a member of a partner's staff, who may use the partner console. */
+export interface PartnerStaffMember {
+  readonly id: number;
+  readonly accountId: string;
+  readonly personalId: string;
+  readonly grantedBy: string;
+  readonly grantedAt: string;
+}
+
 const one = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
 export const listPartners = (signal?: AbortSignal) => apiGet<{ items: Partner[] }>(BASE, { signal });
@@ -159,3 +168,16 @@ export const getUsage = (id: string, month: string, signal?: AbortSignal) =>
 
 export const getInvoice = (id: string, month: string, signal?: AbortSignal) =>
   apiGet<Invoice>(`${one(id)}/invoices/${encodeURIComponent(month)}`, { signal });
+
+export const listStaff = (id: string, signal?: AbortSignal) =>
+  apiGet<{ items: PartnerStaffMember[] }>(`${one(id)}/staff`, { signal });
+
+/**
+ * Makes the eID account of a person a member of the partner's staff.
+ * @throws ApiProblem ACCOUNT_NOT_FOUND, PARTNER_STAFF_EXISTS, PARTNER_NOT_FOUND, VALIDATION_FAILED
+ */
+export const addStaff = (id: string, personalId: string) =>
+  apiSend<PartnerStaffMember>('POST', `${one(id)}/staff`, { personalId });
+
+/** @throws ApiProblem PARTNER_STAFF_NOT_FOUND */
+export const removeStaff = (id: string, staffId: number) => apiSend('DELETE', `${one(id)}/staff/${staffId}`, undefined);

@@ -6,6 +6,7 @@ import { getPartner, type Partner } from '../api/partners.ts';
 import { ContractsTable } from '../components/admin/ContractsTable.tsx';
 import { NewContractForm } from '../components/admin/NewContractForm.tsx';
 import { PartnerHistoryTable } from '../components/admin/PartnerHistoryTable.tsx';
+import { PartnerStaffSection } from '../components/admin/PartnerStaffSection.tsx';
 import { PartnerStatusBadge } from '../components/admin/PartnerStatusBadge.tsx';
 import { PartnerStatusForm } from '../components/admin/PartnerStatusForm.tsx';
 import { ProblemAlert } from '../components/ProblemAlert.tsx';
@@ -15,7 +16,10 @@ import { usePageTitle } from '../hooks/use-page-title.ts';
 import { useReloadable } from '../hooks/use-reloadable.ts';
 import { formatInstant } from '../i18n/format.ts';
 
-/** One partner: details, status (suspend or reactivate with a reason), contracts, a new contract, history. */
+/**
+ * One partner: details, status (suspend or reactivate with a reason), contracts, a new contract, the members of
+ * its staff, history.
+ */
 export function PartnerPage() {
   const { t } = useTranslation();
   const id = useParams().id ?? '';
@@ -58,6 +62,9 @@ export function PartnerPage() {
       <RecordSection id="partner-new-contract" title={t('contractForm.title')}>
         <Text>{t('contractForm.intro')}</Text>
         <NewContractForm partnerId={partner.id} onAdded={reload} />
+      </RecordSection>
+      <RecordSection id="partner-staff" title={t('partnerStaff.title')}>
+        <PartnerStaffSection partnerId={partner.id} onChanged={reload} />
       </RecordSection>
       <RecordSection id="partner-history" title={t('partner.history.title')}>
         <PartnerHistoryTable events={history} />

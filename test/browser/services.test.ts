@@ -145,6 +145,8 @@ describe('public services in the browser', () => {
     // The mother's page: every step done, the child's number, the card, and the timeline.
     await page.reload();
     await page.getByText('Đã có kết quả', { exact: true }).first().waitFor();
+    // The filing was announced once, not again on reload.
+    expect(await filed.count()).toBe(0);
     expect(await steps.getByText('Hoàn thành', { exact: true }).count()).toBe(3);
     const childId = await steps
       .first()

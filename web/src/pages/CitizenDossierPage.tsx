@@ -1,6 +1,7 @@
 import { Alert, Anchor, Loader, Stack, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { getMyDossier } from '../api/dossiers.ts';
 import { getProcedure } from '../api/procedures.ts';
 import type { Dossier } from '../api/services-model.ts';
@@ -61,10 +62,23 @@ function DossierView() {
   );
 }
 
+/**
+ * Whether the page was reached by filing the dossier (the e-form says so in the location's state). The state is
+ * then dropped, so that a reload or a later visit does not announce the filing again.
+ */
+function useFiledOnce(): boolean {
+  const { pathname, search, state } = useLocation();
+  const navigate = useNavigate();
+  const [filed] = useState((state as { filed?: boolean } | null)?.filed === true);
+  useEffect(() => {
+    if (filed) void navigate({ pathname, search }, { replace: true, state: null });
+  }, [filed, navigate, pathname, search]);
+  return filed;
+}
+
 function DossierSections({ dossier, reload }: { dossier: Dossier; reload: () => void }) {
   const { t } = useTranslation();
-  const { state } = useLocation();
-  const filed = (state as { filed?: boolean } | null)?.filed === true;
+  const filed = useFiledOnce();
   const procedure = useAsync(`procedure:${dossier.procedureCode}`, (signal) =>
     getProcedure(dossier.procedureCode, signal),
   );

@@ -59,7 +59,12 @@ export async function verifyBatchFile(
   const { verification } = app.services;
   const terms = await verification.partners.get(options.partner);
   const purpose = options.purpose ?? terms.contracts.at(-1)?.purposes[0]?.code ?? '';
-  const { job, created } = await verification.batches.upload(terms, purpose, createReadStream(options.file));
+  const { job, created } = await verification.batches.upload(
+    terms,
+    purpose,
+    createReadStream(options.file),
+    'cli:verify-batch',
+  );
   progress.write(`${created ? 'new' : 'existing'} batch ${job.id}: ${job.rowsRead} rows\n`);
   await verification.batches.runPending({
     jobId: job.id,

@@ -34,7 +34,8 @@ export interface UploadDeps {
  * Refusals (partner, contract, purpose, header, check types) come before any row is staged; a file whose
  * readable rows would pass the month's remaining quota (the log's checks of the month and the rows of the
  * partner's unfinished jobs taken out) is refused once read, and nothing of it is kept.
- * @param uploadedBy the machine client, or the account of the partner's staff member, that sent the file
+ * @param uploadedBy who sent the file: `client:<id>`, `account:<id>` of a member of the partner's staff, or
+ *   `cli:verify-batch`
  * @throws DomainError PARTNER_SUSPENDED, CONTRACT_NOT_IN_FORCE, PURPOSE_NOT_ALLOWED, BATCH_HEADER_INVALID,
  *   CHECK_TYPE_NOT_ALLOWED, BATCH_TOO_LARGE, BATCH_QUOTA_EXCEEDED
  */

@@ -6,13 +6,13 @@ import type { AccessChannel } from '../audit/index.ts';
 import type { Tx } from '../db/index.ts';
 import { assertJurisdiction, type Caller, officerRoles } from '../identity/index.ts';
 import { DomainError } from '../kernel/index.ts';
-import type { Actor } from '../registry/index.ts';
+import type { Actor, AdminUnits } from '../registry/index.ts';
 import { validateForm } from './catalogue/form.ts';
-import { calendar, getDossier, type ServicesDeps, today } from './context.ts';
-import type { Decision, Dossier, QueueItem, StepState } from './model.ts';
+import { calendar, getDossier, type ServicesDeps, today, UUID } from './context.ts';
+import type { Decision, Dossier, QueueItem, StepDefinition, StepState } from './model.ts';
 import { notifyApplicant } from './notices.ts';
 import { type DossierRow, OPEN_STEP_STATES, type StepRow, store } from './store.ts';
-import { currentView, dossierView } from './views.ts';
+import { dossierView } from './views.ts';
 import { closeUnfinished, completeStep, FINAL_STEP_STATES, formatDay, recordHistory } from './workflow/engine.ts';
 
 /** Working days an applicant has to supply what is missing (Decree 63/2024). */
@@ -68,9 +68,9 @@ export async function queue(
  * Refuses an officer who is not of the step's agency and jurisdiction.
  * @throws DomainError FORBIDDEN, OUTSIDE_JURISDICTION
  */
-async function authorize(deps: ServicesDeps, caller: Caller, step: StepRow): Promise<void> {
+async function authorize(units: AdminUnits, caller: Caller, step: StepRow): Promise<void> {
   if (step.commune_id) {
-    await assertJurisdiction(deps.units, caller, step.agency, [step.commune_id]);
+    await assertJurisdiction(units, caller, step.agency, [step.commune_id]);
     return;
   }
   if (!officerRoles(caller, step.agency).some((role) => role.provinceId === step.province_id)) {
@@ -93,7 +93,7 @@ export async function officerView(
   const steps = await store.stepsOf(deps.db, id);
   let denial: unknown = new DomainError('FORBIDDEN', 'Only officers of the agencies handling the dossier may read it.');
   for (const step of steps) {
-    denial = await authorize(deps, caller, step).then(
+    denial = await authorize(deps.units, caller, step).then(
       () => undefined,
       (error: unknown) => error,
     );
@@ -113,32 +113,30 @@ export async function officerView(
       ...(requestId ? { requestId } : {}),
     })),
   );
-  return dossierView(deps, deps.db, dossier);
+  return dossierView(deps, deps.db, dossier.id);
 }
 
-/** Loads the dossier and the named step for a change by an officer, after checking who they are. */
-async function forOfficer(deps: ServicesDeps, caller: Caller, id: string, stepName: string) {
-  const dossier = await getDossier(deps.db, id);
-  const step = (await store.stepsOf(deps.db, id)).find((row) => row.name === stepName);
-  const definition = deps.catalogue.get(dossier.procedure_code).steps.find((row) => row.name === stepName);
-  if (!step || !definition) throw new DomainError('STEP_NOT_FOUND', 'The dossier has no such step.');
-  await authorize(deps, caller, step);
-  return { step, definition };
-}
-
-/** Runs `fn` with the dossier and its steps locked, and the named step. */
+/**
+ * Runs `fn` in one transaction with the dossier and its steps locked, once the caller is found to be an officer
+ * of the step's agency and jurisdiction.
+ * @throws DomainError DOSSIER_NOT_FOUND, STEP_NOT_FOUND, FORBIDDEN, OUTSIDE_JURISDICTION
+ */
 async function withLockedStep<T>(
   deps: ServicesDeps,
+  caller: Caller,
   id: string,
   stepName: string,
-  fn: (tx: Tx, dossier: DossierRow, steps: StepRow[], step: StepRow) => Promise<T>,
+  fn: (tx: Tx, dossier: DossierRow, steps: StepRow[], step: StepRow, definition: StepDefinition) => Promise<T>,
 ): Promise<T> {
   return deps.db.transaction(async (tx) => {
-    const dossier = await store.findDossier(tx, id, true);
+    const dossier = UUID.test(id) ? await store.findDossier(tx, id, true) : undefined;
+    if (!dossier) throw new DomainError('DOSSIER_NOT_FOUND', 'No dossier has this id.');
     const steps = await store.stepsOf(tx, id, true);
     const step = steps.find((row) => row.name === stepName);
-    if (!dossier || !step) throw new DomainError('STEP_NOT_FOUND', 'The dossier has no such step.');
-    return fn(tx, dossier, steps, step);
+    const definition = deps.catalogue.get(dossier.procedure_code).steps.find((row) => row.name === stepName);
+    if (!step || !definition) throw new DomainError('STEP_NOT_FOUND', 'The dossier has no such step.');
+    await authorize(deps.units.within(tx), caller, step);
+    return fn(tx, dossier, steps, step, definition);
   });
 }
 
@@ -164,13 +162,12 @@ function assertOpenFor(step: StepRow, caller: Caller): void {
  *   STEP_CLAIMED_BY_ANOTHER
  */
 export async function claim(deps: ServicesDeps, caller: Caller, id: string, stepName: string): Promise<Dossier> {
-  await forOfficer(deps, caller, id, stepName);
-  return withLockedStep(deps, id, stepName, async (tx, dossier, _steps, step) => {
+  return withLockedStep(deps, caller, id, stepName, async (tx, dossier, _steps, step) => {
     assertOpenFor(step, caller);
     if (step.claimed_by !== caller.actor.id) {
       await takeStep(deps, tx, dossier, step, caller);
     }
-    return currentView(deps, tx, dossier.id);
+    return dossierView(deps, tx, dossier.id);
   });
 }
 
@@ -210,17 +207,18 @@ export async function handOn(
   to: { accountId?: string; note?: string },
 ): Promise<Dossier> {
   let colleague: { id: string; name: string | null } | null = null;
-  const { step: current } = await forOfficer(deps, caller, id, stepName);
   if (to.accountId) {
+    const current = UUID.test(id) ? (await store.stepsOf(deps.db, id)).find((row) => row.name === stepName) : undefined;
+    if (!current) throw new DomainError('STEP_NOT_FOUND', 'The dossier has no such step.');
     const roles = await deps.identity.rolesOfAccount(to.accountId);
-    await authorize(deps, { actor: { id: to.accountId, kind: 'officer' }, roles, via: 'session' }, current).catch(
+    await authorize(deps.units, { actor: { id: to.accountId, kind: 'officer' }, roles, via: 'session' }, current).catch(
       () => {
         throw new DomainError('FORBIDDEN', 'The colleague is not an officer of this agency and jurisdiction.');
       },
     );
     colleague = { id: to.accountId, name: caller.actor.name ?? null };
   }
-  return withLockedStep(deps, id, stepName, async (tx, dossier, _steps, step) => {
+  return withLockedStep(deps, caller, id, stepName, async (tx, dossier, _steps, step) => {
     assertOpenFor(step, caller);
     await store.updateStep(tx, id, stepName, {
       state: step.state === 'claimed' ? (colleague ? 'claimed' : 'pending') : step.state,
@@ -236,7 +234,7 @@ export async function handOn(
       ...(to.note ? { note: to.note } : {}),
       details: { toQueue: colleague === null },
     });
-    return currentView(deps, tx, dossier.id);
+    return dossierView(deps, tx, dossier.id);
   });
 }
 
@@ -254,38 +252,36 @@ export async function decide(
   stepName: string,
   decision: Decision,
 ): Promise<Dossier> {
-  const { definition } = await forOfficer(deps, caller, id, stepName);
-  const data =
-    decision.decision === 'approve' ? validateForm(definition.decisionFields ?? [], decision.data ?? {}) : {};
   const note = decision.note?.trim() ?? '';
   if (decision.decision !== 'approve' && note === '') {
     throw new DomainError('NOTE_REQUIRED', 'Give the applicant the reason for the decision.');
   }
-  return withLockedStep(deps, id, stepName, async (tx, dossier, steps, step) => {
+  return withLockedStep(deps, caller, id, stepName, async (tx, dossier, steps, step, definition) => {
     const repeated =
       (decision.decision === 'approve' && step.state === 'done') ||
       (decision.decision === 'refuse' && step.state === 'refused') ||
       (decision.decision === 'request_supplement' && step.state === 'supplement_requested');
-    if (repeated) return currentView(deps, tx, dossier.id);
+    if (repeated) return dossierView(deps, tx, dossier.id);
     if (FINAL_STEP_STATES.has(step.state) || step.state === 'supplement_requested') {
       throw new DomainError('STEP_ALREADY_DECIDED', 'The step already has a decision.', { state: step.state });
     }
     assertOpenFor(step, caller);
-    if (step.claimed_by !== caller.actor.id) await takeStep(deps, tx, dossier, step, caller);
+    const actor = actorOf(caller);
     if (decision.decision === 'approve') {
-      await completeStep(deps, tx, dossier, steps, step, { definition, actor: actorOf(caller), data, note });
+      const data = validateForm(definition.decisionFields ?? [], decision.data ?? {});
+      await completeStep(deps, tx, dossier, steps, step, { definition, actor, data, note });
     } else if (decision.decision === 'refuse') {
       await closeUnfinished(deps, tx, dossier, steps, {
         state: 'refused',
         kind: 'refused',
-        actor: actorOf(caller),
+        actor,
         note,
         refusedStep: step,
       });
     } else {
       await requestSupplement(deps, tx, dossier, step, caller, note, decision.documents ?? []);
     }
-    return currentView(deps, tx, dossier.id);
+    return dossierView(deps, tx, dossier.id);
   });
 }
 
@@ -299,7 +295,11 @@ async function requestSupplement(
   documents: readonly string[],
 ): Promise<void> {
   const due = calendar.addWorkingDays(today(deps), SUPPLEMENT_WORKING_DAYS);
-  await store.updateStep(tx, dossier.id, step.name, { state: 'supplement_requested' });
+  await store.updateStep(tx, dossier.id, step.name, {
+    state: 'supplement_requested',
+    claimed_by: caller.actor.id,
+    claimed_by_name: caller.actor.name ?? null,
+  });
   await store.updateDossier(tx, dossier.id, {
     state: 'supplement_requested',
     supplement_reason: reason,

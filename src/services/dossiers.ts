@@ -8,7 +8,7 @@ import { calendar, countedFrom, getDossier, type ServicesDeps, today } from './c
 import type { Dossier, DossierSummary, Form, NewDossier, Procedure } from './model.ts';
 import { notifyApplicant } from './notices.ts';
 import { type DossierRow, store } from './store.ts';
-import { currentView, dossierView, summaryView } from './views.ts';
+import { dossierView, summaryView } from './views.ts';
 import type { ApplicantContext } from './workflow/actions.ts';
 import { closeUnfinished, receive, recordHistory } from './workflow/engine.ts';
 
@@ -144,7 +144,7 @@ export async function submit(deps: ServicesDeps, caller: Caller, input: NewDossi
     await recordHistory(deps, tx, dossier, { kind: 'submitted', state: dossier.state, actor });
     if (fee.amountVnd === 0) {
       await receive(deps, tx, { ...dossier, state: 'awaiting_payment' }, steps);
-      return currentView(deps, tx, id);
+      return dossierView(deps, tx, id);
     }
     await notifyApplicant(
       deps,
@@ -153,7 +153,7 @@ export async function submit(deps: ServicesDeps, caller: Caller, input: NewDossi
       'awaiting_payment',
       `Lệ phí: ${fee.amountVnd.toLocaleString('vi-VN')} đồng.`,
     );
-    return currentView(deps, tx, id);
+    return dossierView(deps, tx, id);
   });
 }
 
@@ -180,7 +180,7 @@ export async function listMine(deps: ServicesDeps, caller: Caller): Promise<Doss
 
 /** One of the applicant's dossiers. @throws DomainError DOSSIER_NOT_FOUND (also for another's dossier) */
 export async function getMine(deps: ServicesDeps, caller: Caller, id: string): Promise<Dossier> {
-  return dossierView(deps, deps.db, await ownDossier(deps, caller, id));
+  return dossierView(deps, deps.db, (await ownDossier(deps, caller, id)).id);
 }
 
 async function ownDossier(deps: ServicesDeps, caller: Caller, id: string): Promise<DossierRow> {
@@ -247,7 +247,7 @@ export async function answerSupplement(
       note: answer.note,
       details: { fields: Object.keys(changes) },
     });
-    return currentView(deps, tx, id);
+    return dossierView(deps, tx, id);
   });
 }
 
@@ -272,6 +272,6 @@ export async function withdraw(deps: ServicesDeps, caller: Caller, id: string, r
       actor: { id: dossier.applicant_account_id, kind: 'citizen', name: dossier.applicant_name },
       note: reason,
     });
-    return currentView(deps, tx, id);
+    return dossierView(deps, tx, id);
   });
 }

@@ -179,7 +179,10 @@ export const DossierStep = Type.Object({
   state: StepState,
   dueOn: Nullable(Day),
   overdue: Type.Boolean(),
+  /** The office of the officer holding the step. */
   claimedBy: Nullable(Type.String()),
+  /** Their account, to tell "held by me" from "held by a colleague". */
+  claimedById: Nullable(Type.String()),
   completedAt: Nullable(Instant),
   result: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });

@@ -1,4 +1,5 @@
 import type { Database, Tx } from '../db/index.ts';
+import { DomainError } from '../kernel/index.ts';
 import { isOverdue, type ServicesDeps, today } from './context.ts';
 import type { Dossier, DossierSummary, PaymentView, Procedure, Text } from './model.ts';
 import { type DossierRow, type PaymentRow, store } from './store.ts';
@@ -7,13 +8,11 @@ import { FINAL_STEP_STATES } from './workflow/engine.ts';
 const FINAL_DOSSIER_STATES = new Set(['done', 'refused', 'withdrawn']);
 
 /** A dossier with its steps, history and payment, as its applicant and the agencies' officers see it. */
-export async function dossierView(deps: ServicesDeps, on: Database | Tx, dossier: DossierRow): Promise<Dossier> {
+export async function dossierView(deps: ServicesDeps, on: Database | Tx, id: string): Promise<Dossier> {
+  const parts = await store.dossierWithParts(on, id);
+  if (!parts) throw new DomainError('DOSSIER_NOT_FOUND', 'No dossier has this id.');
+  const { dossier, steps, history, payments } = parts;
   const procedure = deps.catalogue.get(dossier.procedure_code);
-  const [steps, history, payments] = await Promise.all([
-    store.stepsOf(on, dossier.id),
-    store.historyOf(on, dossier.id),
-    store.paymentsOf(on, dossier.id),
-  ]);
   const day = today(deps);
   return {
     ...summaryView(procedure, dossier, day),
@@ -43,6 +42,7 @@ export async function dossierView(deps: ServicesDeps, on: Database | Tx, dossier
         dueOn: step.due_on,
         overdue: !FINAL_STEP_STATES.has(step.state) && isOverdue(step.due_on, day),
         claimedBy: step.claimed_by_name,
+        claimedById: step.claimed_by,
         completedAt: step.completed_at?.toISOString() ?? null,
         result: step.result,
       };
@@ -56,13 +56,6 @@ export async function dossierView(deps: ServicesDeps, on: Database | Tx, dossier
       note: line.note,
     })),
   };
-}
-
-/** The view of a dossier as the transaction now sees it (after a change). */
-export async function currentView(deps: ServicesDeps, tx: Tx, id: string): Promise<Dossier> {
-  const dossier = await store.findDossier(tx, id);
-  if (!dossier) throw new Error(`dossier ${id} vanished in its own transaction`);
-  return dossierView(deps, tx, dossier);
 }
 
 /** One line of "my dossiers". */

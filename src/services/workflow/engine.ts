@@ -117,14 +117,18 @@ export async function completeStep(
     result,
     completed_at: now,
     decided_by: input.actor.id,
+    claimed_by: input.actor.id,
+    claimed_by_name: input.actor.name ?? null,
   });
   step.state = 'done';
   step.result = result;
   step.completed_at = now;
   const finished = steps.every((row) => row.state === 'done');
   const state: DossierState = finished ? 'done' : 'in_progress';
-  await store.updateDossier(tx, dossier.id, { state, ...(finished ? { closed_at: now } : {}) });
-  dossier.state = state;
+  if (state !== dossier.state) {
+    await store.updateDossier(tx, dossier.id, { state, ...(finished ? { closed_at: now } : {}) });
+    dossier.state = state;
+  }
   await recordHistory(deps, tx, dossier, {
     kind: 'step_done',
     step: step.name,

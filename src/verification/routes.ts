@@ -84,7 +84,7 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
       schema: {
         tags: ['verification'],
         security,
-        summary: 'The calling partner’s checks of a month, by day or month and purpose',
+        summary: 'The calling partner’s checks of a month, by day or month, purpose, channel and check types',
         querystring: UsageQuery,
         response: { 200: UsageReport },
       },
@@ -247,7 +247,7 @@ export async function verificationRoutes(app: FastifyInstance, options: Verifica
       schema: {
         tags: adminTags,
         security,
-        summary: 'A partner’s checks of a month, by day or month and purpose',
+        summary: 'A partner’s checks of a month, by day or month, purpose, channel and check types',
         params: PartnerParams,
         querystring: UsageQuery,
         response: { 200: UsageReport },

@@ -115,6 +115,8 @@ export interface DossierStep {
   readonly dueOn: string | null;
   readonly overdue: boolean;
   readonly claimedBy: string | null;
+  /** The account of the officer holding the step. */
+  readonly claimedById: string | null;
   readonly completedAt: string | null;
   /** What the step produced (the child's personal ID number, the health insurance card number, …). */
   readonly result: Readonly<Record<string, unknown>> | null;

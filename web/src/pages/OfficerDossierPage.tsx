@@ -51,6 +51,8 @@ function OfficerDossierSections({ dossier, reload }: { dossier: Dossier; reload:
   const { t } = useTranslation();
   const localized = useLocalized();
   const agencies = useOfficerAgencies();
+  const session = useWebSession();
+  const me = session.kind === 'signedIn' ? session.session.account?.id : undefined;
   const procedure = useAsync(`procedure:${dossier.procedureCode}`, (signal) =>
     getProcedure(dossier.procedureCode, signal),
   );
@@ -71,6 +73,7 @@ function OfficerDossierSections({ dossier, reload }: { dossier: Dossier; reload:
               dossierId={dossier.id}
               step={step}
               definition={definition?.steps.find((candidate) => candidate.name === step.name)}
+              heldByColleague={step.state === 'claimed' && me !== undefined && step.claimedById !== me}
               onChanged={reload}
             />
           ))

@@ -13,11 +13,13 @@ interface StepActionsProps {
   readonly dossierId: string;
   readonly step: DossierStep;
   readonly definition: ProcedureStep | undefined;
+  /** Another officer holds the step: only they may hand it on or decide. */
+  readonly heldByColleague?: boolean;
   readonly onChanged: () => void;
 }
 
 /** What an officer can do on a step of their agency: claim it; once claimed, hand it on or decide. */
-export function StepActions({ dossierId, step, definition, onChanged }: StepActionsProps) {
+export function StepActions({ dossierId, step, definition, heldByColleague = false, onChanged }: StepActionsProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const [busy, setBusy] = useState(false);
@@ -57,7 +59,8 @@ export function StepActions({ dossierId, step, definition, onChanged }: StepActi
             </Button>
           </Group>
         )}
-        {step.state === 'claimed' && (
+        {step.state === 'claimed' && heldByColleague && <Text fz="sm">{t('officerDossier.heldByColleague')}</Text>}
+        {step.state === 'claimed' && !heldByColleague && (
           <>
             <Group>
               <Button variant="default" loading={busy} onClick={() => void act(() => handOnStep(dossierId, step.name))}>

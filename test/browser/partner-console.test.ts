@@ -19,37 +19,52 @@ const BANK = { id: 'ngan-hang-cong', name: 'Ngân hàng TMCP Cổng Đối Tác'
 let bank: TestPartner | undefined;
 /** A member of the bank's staff with a level-2 account. */
 let hoa: Registered | undefined;
+/** Someone with a level-2 account who is nobody's staff. */
+let outsider: Registered | undefined;
 /** The person the bank's customers declare themselves to be. */
 let duc = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  const { person, registry } = await testRegistry(server.db, new Date().toISOString());
-  duc = await person({ familyName: 'Nguyễn', middleName: 'Văn', givenName: 'Đức', birthDate: '1990-05-17' });
-  const hoaId = await person({
-    familyName: 'Lê',
-    middleName: 'Thị',
-    givenName: 'Hoa',
-    sex: 'female',
-    birthDate: '1988-06-09',
-  });
-  await registry.issueCard(hoaId, { issuedOn: '2025-09-01', issuingAuthority: 'Cục Cảnh sát QLHC về TTXH' }, OFFICER);
-  hoa = await registerAccount(server.app, { personalId: hoaId, fullName: 'Lê Thị Hoa', birthDate: '1988-06-09' });
-  const admin = { authorization: `Bearer ${server.token}` };
-  // Level 2 attested in person (the bootstrap token may attest at first setup).
+type People = Awaited<ReturnType<typeof testRegistry>>;
+
+/** A woman with a valid card and a level-2 account, attested in person with the bootstrap token (first setup). */
+async function levelTwoAccount(
+  person: People['person'],
+  registry: People['registry'],
+  givenName: string,
+  birthDate: string,
+  phone: string,
+): Promise<Registered> {
+  if (!server) throw new Error('not started');
+  const personalId = await person({ familyName: 'Lê', middleName: 'Thị', givenName, sex: 'female', birthDate });
+  await registry.issueCard(
+    personalId,
+    { issuedOn: '2025-09-01', issuingAuthority: 'Cục Cảnh sát QLHC về TTXH' },
+    OFFICER,
+  );
+  const account = await registerAccount(server.app, { personalId, fullName: `Lê Thị ${givenName}`, birthDate }, phone);
   const activated = await server.app.inject({
     method: 'POST',
     url: '/api/v1/officer/level2-activations',
-    headers: admin,
+    headers: { authorization: `Bearer ${server.token}` },
     payload: {
-      personalId: hoaId,
-      cardNumber: hoaId,
+      personalId,
+      cardNumber: personalId,
       faceMatched: true,
       fingerprintsMatched: true,
       attestation: 'Đã đối chiếu thẻ căn cước, khuôn mặt và vân tay tại trụ sở.',
     },
   });
   expectStatus(activated, 201);
+  return account;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  const { person, registry } = await testRegistry(server.db, new Date().toISOString());
+  duc = await person({ familyName: 'Nguyễn', middleName: 'Văn', givenName: 'Đức', birthDate: '1990-05-17' });
+  hoa = await levelTwoAccount(person, registry, 'Hoa', '1988-06-09', '0918000001');
+  outsider = await levelTwoAccount(person, registry, 'Mai', '1992-02-14', '0918000002');
+  const admin = { authorization: `Bearer ${server.token}` };
   bank = await registerPartner(server.app, server.token, {
     ...BANK,
     scopes: ['verification', 'verification.batch'],
@@ -59,7 +74,7 @@ beforeAll(async () => {
     method: 'POST',
     url: `/api/v1/admin/partners/${BANK.id}/staff`,
     headers: admin,
-    payload: { personalId: hoaId },
+    payload: { personalId: hoa.personalId },
   });
   expectStatus(member, 201);
   // One online check by the bank's own systems.
@@ -106,14 +121,14 @@ const lines = async (rows: ReturnType<Page['locator']>) =>
   );
 
 /** The console sends a browser without a session to the eID sign-in at level 2: password, then the SMS code. */
-async function signInAsStaff(page: Page) {
-  if (!server || !hoa) throw new Error('not started');
+async function signInAtLevel2(page: Page, who: Registered | undefined) {
+  if (!server || !who) throw new Error('not started');
   await heading(page, 'Đăng nhập bằng tài khoản định danh điện tử').waitFor();
-  await textbox(page, 'Số định danh cá nhân').fill(hoa.personalId);
-  await textbox(page, 'Mật khẩu').fill(hoa.password);
+  await textbox(page, 'Số định danh cá nhân').fill(who.personalId);
+  await textbox(page, 'Mật khẩu').fill(who.password);
   await button(page, 'Đăng nhập').click();
   await heading(page, 'Nhập mã xác thực', 2).waitFor();
-  await textbox(page, 'Mã xác thực').fill(await latestCode(server.app, hoa.phone));
+  await textbox(page, 'Mã xác thực').fill(await latestCode(server.app, who.phone));
   await button(page, 'Xác nhận').click();
 }
 
@@ -121,7 +136,7 @@ describe('the partner console', () => {
   it('signs a member of the staff in at level 2, runs a batch to the end, downloads its results and shows usage', async () => {
     if (!server || !bank) throw new Error('not started');
     const page = await open('/partner');
-    await signInAsStaff(page);
+    await signInAtLevel2(page, hoa);
 
     // The overview: the partner and its machine client, the month's quota, the contract.
     await heading(page, `Cổng đối tác: ${BANK.name}`).waitFor();
@@ -198,5 +213,17 @@ describe('the partner console', () => {
 
     // Asking who is signed in before the sign-in is a 401, which Chromium prints.
     expect(problems.filter((problem) => !/status of 401.*\/api\/v1\/session/.test(problem))).toEqual([]);
+  });
+
+  it('tells an account that is nobody’s staff so, and shows no partner’s data', async () => {
+    const page = await open('/partner/batches');
+    await signInAtLevel2(page, outsider);
+    await heading(page, 'Cổng đối tác').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/partner/batches');
+    await page.getByText('Tài khoản này không thuộc nhân viên của đối tác nào').waitFor();
+    expect(await page.getByRole('main').innerText()).not.toContain(BANK.name);
+    await page.getByRole('main').getByRole('button', { name: 'Đăng xuất', exact: true }).waitFor();
+    const expected = [/status of 401.*\/api\/v1\/session/, /status of 403.*\/api\/v1\/partner\/contract/];
+    expect(problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)))).toEqual([]);
   });
 });

@@ -22,8 +22,6 @@
  * exchanges, written to FILE-pglite.cpuprofile and FILE-postgres.cpuprofile).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +35,7 @@ import { buildApp } from '../src/http/index.ts';
 import { systemClock } from '../src/kernel/index.ts';
 import { type HttpPostResult, httpPostLoad } from './lib/http-post-load.ts';
 import { closedLoop, int, ratio, type Throughput, table, timed } from './lib/measure.ts';
+import { startProfile } from './lib/profile.ts';
 import { withScratchDatabase } from './lib/scratch-database.ts';
 
 interface Options {
@@ -340,21 +339,6 @@ async function signingRate(db: Database, idToken: string, seconds: number, concu
   return closedLoop(concurrency, seconds, async () => {
     await new SignJWT(payload).setProtectedHeader({ alg: 'ES256', typ: header.typ, kid: header.kid }).sign(key);
   });
-}
-
-/** A CPU profile of this thread (the server's) from now until `stop`, written where asked. */
-async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return {
-    async stop(file) {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(file, JSON.stringify(profile));
-      session.disconnect();
-    },
-  };
 }
 
 /** Two runs of the baseline as one (operations over time; latency percentiles of the slower run). */

@@ -1,8 +1,15 @@
 /**
- * A POST load generator on its own thread, for requests that can be sent only once (an authorization code
- * exchanged for tokens): `concurrency` loops over as many keep-alive connections, each taking the next unused
- * body and waiting for the answer before sending another (a closed loop). A warm-up uses the first
- * `warmUp` bodies; the timed phase then runs for `seconds` or until the bodies run out, whichever comes first.
+ * A POST load generator on its own thread, over keep-alive connections, in one of two modes:
+ *
+ * - closed loop (the default): `concurrency` loops over as many connections, each taking the next body and
+ *   waiting for the answer before sending another. A warm-up uses the first `warmUp` bodies; the timed phase
+ *   then runs for `seconds` or until the bodies run out, whichever comes first. With `reuse`, the bodies are
+ *   taken round and round (for requests that may be sent more than once) and never run out.
+ * - open loop (`arrivalRate`): requests start at a fixed rate whatever the answers, over at most `concurrency`
+ *   connections (a request finding them all busy waits for one), for `seconds`; each latency is counted from
+ *   the moment the request was due, so that a server falling behind shows in the latencies
+ *   (no coordinated omission). The bodies are taken round and round.
+ *
  * The first answers of the timed phase are handed back whole, so that the caller can check what they carry.
  */
 import { Worker } from 'node:worker_threads';
@@ -12,11 +19,18 @@ export interface HttpPostLoad {
   readonly url: string;
   readonly path: string;
   readonly contentType: string;
-  /** One body per request; none is sent twice. */
+  /** Sent with every request (e.g. `authorization`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** One body per request; none is sent twice unless `reuse` (or `arrivalRate`) is set. */
   readonly bodies: readonly string[];
+  /** Whether the bodies are taken round and round instead of once each. */
+  readonly reuse?: boolean;
   readonly warmUp: number;
+  /** Connections (the closed loop's concurrent callers; the open loop's limit). */
   readonly concurrency: number;
   readonly seconds: number;
+  /** Requests per second for an open loop (fixed arrival rate) instead of a closed loop. */
+  readonly arrivalRate?: number;
   /** How many answers of the timed phase to return (the first ones). */
   readonly keep?: number;
 }
@@ -33,7 +47,7 @@ export interface HttpPostResult extends Throughput {
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { url, path, contentType, bodies, warmUp, concurrency, seconds, keep } = workerData;
+const { url, path, contentType, headers, bodies, reuse, warmUp, concurrency, seconds, arrivalRate, keep } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const target = new URL(url);
 function post(body) {
@@ -41,7 +55,7 @@ function post(body) {
     const request = http.request(
       {
         host: target.hostname, port: target.port, path, method: 'POST', agent,
-        headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body), accept: 'application/json' },
+        headers: { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(body), accept: 'application/json' },
       },
       (response) => {
         const chunks = [];
@@ -54,41 +68,58 @@ function post(body) {
   });
 }
 let next = 0;
-async function phase(last, duration, latencies, samples, failures) {
-  const until = performance.now() + duration * 1000;
-  let errors = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < until && next < last) {
-      const body = bodies[next++];
-      const start = performance.now();
-      try {
-        const answer = await post(body);
-        if (answer.status === 200) latencies.push(performance.now() - start);
-        else { errors++; if (failures.length < 5) failures.push(answer); }
-        if (samples.length < keep) samples.push(answer);
-      } catch (error) {
-        errors++;
-        if (failures.length < 5) failures.push({ status: 0, body: String(error) });
-      }
-    }
-  }));
-  return errors;
+function take() {
+  const body = bodies[next % bodies.length];
+  next++;
+  return body;
 }
-(async () => {
-  await phase(warmUp, 3600, [], [], []);
-  const latencies = [];
-  const samples = [];
-  const failures = [];
+/** One request; its latency counted from \`since\` (when it was due). */
+async function send(body, since, out) {
+  try {
+    const answer = await post(body);
+    if (answer.status === 200) out.latencies.push(performance.now() - since);
+    else { out.errors++; if (out.failures.length < 5) out.failures.push(answer); }
+    if (out.samples.length < keep) out.samples.push(answer);
+  } catch (error) {
+    out.errors++;
+    if (out.failures.length < 5) out.failures.push({ status: 0, body: String(error) });
+  }
+}
+async function closedPhase(last, duration, out) {
+  const until = performance.now() + duration * 1000;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (performance.now() < until && next < last) await send(take(), performance.now(), out);
+  }));
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function openPhase(rate, duration, out) {
   const started = performance.now();
-  const errors = await phase(bodies.length, seconds, latencies, samples, failures);
+  const count = Math.floor(rate * duration);
+  const pending = [];
+  for (let i = 0; i < count; ) {
+    const now = performance.now();
+    for (; i < count && started + (i * 1000) / rate <= now; i++) pending.push(send(take(), started + (i * 1000) / rate, out));
+    await sleep(1);
+  }
+  await Promise.all(pending);
+}
+const outcome = () => ({ latencies: [], errors: 0, samples: [], failures: [] });
+(async () => {
+  if (arrivalRate) await openPhase(arrivalRate, Math.max(seconds / 10, 0.5), outcome());
+  else await closedPhase(warmUp, 3600, outcome());
+  const out = outcome();
+  const started = performance.now();
+  if (arrivalRate) await openPhase(arrivalRate, seconds, out);
+  else await closedPhase(reuse ? Number.POSITIVE_INFINITY : bodies.length, seconds, out);
   const elapsed = (performance.now() - started) / 1000;
-  parentPort.postMessage({ latencies, seconds: elapsed, errors, samples, failures, exhausted: next >= bodies.length });
+  const exhausted = !reuse && !arrivalRate && next >= bodies.length;
+  parentPort.postMessage({ ...out, seconds: elapsed, exhausted });
   agent.destroy();
 })();
 `;
 
 export async function httpPostLoad(load: HttpPostLoad): Promise<HttpPostResult> {
-  const worker = new Worker(CLIENT, { eval: true, workerData: { keep: 3, ...load } });
+  const worker = new Worker(CLIENT, { eval: true, workerData: { keep: 3, headers: {}, reuse: false, ...load } });
   const result = await new Promise<{
     latencies: number[];
     seconds: number;

@@ -13,6 +13,10 @@ export interface DemoAccount {
 
 const PROVISIONING: Caller = { actor: BOOTSTRAP_ADMIN, roles: [], via: 'token' };
 
+/** A citizen, four commune officers (police, civil status, social insurance, social affairs), the province's
+ * justice officer and an administrator: enough to take every procedure of the catalogue through. */
+const DEMO_PEOPLE = 7;
+
 /**
  * Makes the demonstration accounts of a new embedded installation through the same procedures a citizen and
  * an officer would use: registration with the code from the developer inbox, roles given by the bootstrap
@@ -25,7 +29,7 @@ export async function createDemoAccounts(
 ): Promise<DemoAccount[]> {
   const access = { actor: BOOTSTRAP_ADMIN, purpose: 'Tạo tài khoản trình diễn', channel: 'cli' as const };
   // People recorded in one old commune may live in different 2025 communes: keep those of the first one's.
-  const candidates = await registry.sampleResidents(20, access);
+  const candidates = await registry.sampleResidents(30, access);
   let communeId: string | undefined;
   const people: string[] = [];
   for (const personalId of candidates) {
@@ -34,10 +38,18 @@ export async function createDemoAccounts(
       ?.communeId;
     communeId ??= current;
     if (current && current === communeId) people.push(personalId);
-    if (people.length === 5) break;
+    if (people.length === DEMO_PEOPLE) break;
   }
-  if (!communeId || people.length < 5) return [];
-  const [citizen, police, civilStatus, socialInsurance, admin] = people as [string, string, string, string, string];
+  if (!communeId || people.length < DEMO_PEOPLE) return [];
+  const [citizen, police, civilStatus, socialInsurance, socialAffairs, justice, admin] = people as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
 
   const accounts: DemoAccount[] = [];
   const open = async (personalId: string, label: string) => {
@@ -60,11 +72,16 @@ export async function createDemoAccounts(
     [police, 'police', 'cán bộ Công an xã'],
     [civilStatus, 'civil_status', 'cán bộ Tư pháp - Hộ tịch'],
     [socialInsurance, 'social_insurance', 'cán bộ Bảo hiểm xã hội'],
+    [socialAffairs, 'social_affairs', 'cán bộ Văn hóa - Xã hội'],
   ];
   for (const [personalId, agency, label] of officers) {
     const accountId = await open(personalId, label);
     await identity.grantRole(accountId, { role: 'officer', agency, communeId }, PROVISIONING);
   }
+  // Criminal-record certificates are issued by the province's justice department.
+  const provinceId = (await registry.deps.units.getUnit(communeId)).province.id;
+  const justiceId = await open(justice, 'cán bộ Sở Tư pháp (cấp tỉnh)');
+  await identity.grantRole(justiceId, { role: 'officer', agency: 'justice', provinceId }, PROVISIONING);
   const adminId = await open(admin, 'quản trị viên');
   await identity.grantRole(adminId, { role: 'admin' }, PROVISIONING);
 

@@ -50,9 +50,10 @@ describe('dancu start on the embedded database', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(guarded.status).toBe(200);
-    // The demo sign-ins: five level-2 accounts, three officers of one commune and an administrator.
+    // The demo sign-ins: seven level-2 accounts: a citizen, four officers of one commune, the province's
+    // justice officer and an administrator.
     const demo = [...first.output().matchAll(/(\d{12}) \/ (Demo-\S+)/g)].map((m) => m[1]);
-    expect(demo).toHaveLength(5);
+    expect(demo).toHaveLength(7);
     const roles = await fetch(`${first.url}/api/v1/admin/roles`, { headers: { authorization: `Bearer ${token}` } });
     const items = (
       (await roles.json()) as {
@@ -62,10 +63,13 @@ describe('dancu start on the embedded database', () => {
     expect(items.map((r) => r.agency ?? r.role).sort()).toEqual([
       'admin',
       'civil_status',
+      'justice',
       'police',
+      'social_affairs',
       'social_insurance',
     ]);
-    expect(new Set(items.filter((r) => r.role === 'officer').map((r) => r.communeId)).size).toBe(1);
+    const communeOfficers = items.filter((r) => r.role === 'officer' && r.agency !== 'justice');
+    expect(new Set(communeOfficers.map((r) => r.communeId)).size).toBe(1);
     expect(items.every((r) => demo.includes(r.personalId))).toBe(true);
     expect(await stop(first.child)).toBe(0);
 

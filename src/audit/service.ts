@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../db/index.ts';
 import { type Clock, DomainError, parsePersonalId } from '../kernel/index.ts';
-import { DEFAULT_LANES, rowHash } from './chain.ts';
+import { DEFAULT_LANES, GENESIS_HASH, rowHash } from './chain.ts';
 import { type PreparedEntry, prepareEntry } from './entry.ts';
 import { GroupCommit } from './group-commit.ts';
 import type {
@@ -40,6 +40,11 @@ const MAX_PAGE = 100;
 const INSERT_CHUNK = 5000;
 /** Entries that group commit puts in one transaction at most. */
 const GROUP_LIMIT = 1000;
+/**
+ * Appends tried as a statement of their own before falling back to a transaction: the second try seals after
+ * the heads the first returned, which only another node's append in between can move again.
+ */
+const STATEMENT_TRIES = 2;
 
 /**
  * Nhật ký truy cập — the access log (DESIGN §3: every read of a person's data is logged). Append-only and
@@ -55,6 +60,12 @@ export class AccessLog {
   readonly #lanes: number;
   readonly #writers: number;
   readonly #group: GroupCommit<TimedEntry>;
+  /**
+   * Each lane's head as this process last wrote or was told it (a lane not here is guessed to be at its
+   * start). Only a guess: `audit.append()` checks it under the head's lock and returns the true head when
+   * another node or a caller's transaction has moved it, so a stale guess costs a round trip, never the chain.
+   */
+  readonly #heads = new Map<number, LaneHead>();
 
   constructor(db: Database, clock: Clock, options: AccessLogOptions = {}) {
     const lanes = options.lanes ?? DEFAULT_LANES;
@@ -69,7 +80,7 @@ export class AccessLog {
       throw new RangeError(`writers must be a whole number from 1, not ${writers}`);
     }
     this.#writers = writers;
-    this.#group = new GroupCommit((entries) => db.transaction((tx) => this.#append(tx, entries)), {
+    this.#group = new GroupCommit((entries) => this.#appendAlone(db, entries), {
       queues: writers,
       maxBatch: GROUP_LIMIT,
     });
@@ -142,26 +153,69 @@ export class AccessLog {
     return verifyChains(this.#store);
   }
 
-  /** Locks the lanes, chains each entry after its lane's head, inserts the rows and moves the heads. */
+  /**
+   * Appends outside any caller's transaction: as one statement that is its own transaction (one round trip),
+   * sealed after the heads this process knows; in a transaction when other nodes keep moving those heads or
+   * the entries are too many for one statement.
+   */
+  async #appendAlone(db: Database, entries: readonly TimedEntry[]): Promise<void> {
+    for (let attempt = 0; attempt < STATEMENT_TRIES && entries.length <= INSERT_CHUNK; attempt++) {
+      const sealed = this.#seal(entries);
+      const moved = await this.#store.append(sealed.rows);
+      if (moved.length === 0) {
+        for (const head of sealed.heads.values()) this.#heads.set(head.lane, head);
+        return;
+      }
+      for (const head of moved) this.#heads.set(head.lane, head);
+    }
+    await db.transaction((tx) => this.#append(tx, entries));
+  }
+
+  /**
+   * Appends in `tx`, in statements of at most `INSERT_CHUNK` rows. The first statement locks its lanes' heads
+   * until `tx` ends; if it finds them elsewhere than this process thought, it writes nothing, and the second,
+   * sealed after the heads it returned, cannot find them moved again. The rows written are not remembered
+   * as the process's heads: `tx` may still roll back.
+   */
   async #append(tx: Tx, entries: readonly TimedEntry[]): Promise<void> {
-    const locked = await this.#store.lockHeads(
-      tx,
-      entries.map((entry) => entry.lane),
-    );
-    const heads = new Map(locked.map((head) => [head.lane, head]));
+    const written = new Map<number, LaneHead>();
+    for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+      const chunk = entries.slice(start, start + INSERT_CHUNK);
+      for (let attempt = 0; ; attempt++) {
+        const sealed = this.#seal(chunk, written);
+        const moved = await this.#store.append(sealed.rows, tx);
+        if (moved.length === 0) {
+          for (const head of sealed.heads.values()) written.set(head.lane, head);
+          break;
+        }
+        if (attempt > 0) throw new Error(`audit lanes ${moved.map((head) => head.lane)} moved while locked`);
+        for (const head of moved) this.#heads.set(head.lane, head);
+      }
+    }
+  }
+
+  /**
+   * Chains each entry after its lane's head: as in `after`, else as this process knows it, else the lane's
+   * start. Returns the rows and the lanes' new heads.
+   */
+  #seal(
+    entries: readonly TimedEntry[],
+    after?: ReadonlyMap<number, LaneHead>,
+  ): { rows: SealedRow[]; heads: Map<number, LaneHead> } {
+    const heads = new Map<number, LaneHead>();
     const rows = entries.map((entry) => {
-      const head = heads.get(entry.lane);
-      if (!head) throw new Error(`audit lane ${entry.lane} has no chain head after locking`);
+      const head =
+        heads.get(entry.lane) ?? after?.get(entry.lane) ?? this.#heads.get(entry.lane) ?? startOfLane(entry.lane);
       const sealed = seal(entry, head);
       heads.set(entry.lane, { lane: entry.lane, seq: sealed.seq, hash: sealed.hash, at: sealed.at });
       return sealed;
     });
-    // The last insert also moves the heads: an append is then two statements between begin and commit.
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const last = start + INSERT_CHUNK >= rows.length;
-      await this.#store.insertRows(tx, rows.slice(start, start + INSERT_CHUNK), last ? [...heads.values()] : undefined);
-    }
+    return { rows, heads };
   }
+}
+
+function startOfLane(lane: number): LaneHead {
+  return { lane, seq: 0, hash: GENESIS_HASH, at: null };
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The only code that touches the `audit` tables. */
 import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, NoTables, Tx } from '../db/index.ts';
-import { type ChainedRow, GENESIS_HASH } from './chain.ts';
+import type { ChainedRow } from './chain.ts';
 import type { AccessChannel, ActorKind, UsageFilter, UsageRow } from './model.ts';
 
 type AccessLogTable = {
@@ -42,6 +42,20 @@ export interface LaneHead {
   readonly at: Date | null;
 }
 
+/** What `audit.append()` returns of a head that moved, as text so that both engines read it the same way. */
+interface MovedHead {
+  readonly head_lane: number;
+  readonly head_seq: string | number;
+  readonly head_hash: string;
+  readonly head_at: string | null;
+}
+
+const APPEND_SQL = `
+  select head_lane, head_seq, encode(head_hash, 'hex') as head_hash,
+    to_char(head_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as head_at
+  from audit.append($1::int2[], $2::int8[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])`;
+
 /** A row ready to insert: its fields, its place in the lane and its hashes. */
 export interface SealedRow extends ChainedRow {
   readonly prevHash: Buffer;
@@ -72,50 +86,39 @@ export class AuditStore {
   }
 
   /**
-   * Locks the heads of `lanes` until the transaction ends, in ascending lane order so that two appends never
-   * wait for each other in a cycle; heads of lanes beyond the pre-filled ones are created first.
+   * Appends sealed rows with `audit.append()` (migration 0002), in `tx` or, without one, as a statement that
+   * is its own transaction: one round trip. The function locks the rows' lane heads in ascending lane order
+   * and writes only when each lane's first row continues from its head; otherwise it writes nothing and the
+   * heads of the lanes that moved are returned, for the rows to be sealed again after them.
+   *
+   * Hand-written SQL on the hot path: one array per column keeps the statement's text and parameters the same
+   * for any number of rows; bytea travels as hex, which both engines read the same way.
    */
-  async lockHeads(tx: Tx, lanes: readonly number[]): Promise<LaneHead[]> {
-    const t = tables(tx.kysely);
-    const ordered = [...new Set(lanes)].sort((a, b) => a - b);
-    const select = () =>
-      t.selectFrom('audit.chain_head').selectAll().where('lane', 'in', ordered).orderBy('lane').forUpdate().execute();
-    let rows = await select();
-    if (rows.length < ordered.length) {
-      const missing = ordered.filter((lane) => !rows.some((row) => row.lane === lane));
-      await t
-        .insertInto('audit.chain_head')
-        .values(missing.map((lane) => ({ lane, seq: 0, hash: GENESIS_HASH, at: null })))
-        .onConflict((conflict) => conflict.column('lane').doNothing())
-        .execute();
-      rows = await select();
-    }
-    return rows.map(laneHead);
-  }
-
-  /**
-   * Inserts rows in the transaction that locked their lanes and, when `heads` are given, moves those lanes'
-   * heads to their new last rows in the same statement (one round trip fewer per append). Hand-written SQL
-   * on the hot path: `unnest` of one array per column is one multi-row insert whose text and parameters stay
-   * the same for any number of rows; bytea travels as hex, which both engines read the same way.
-   */
-  async insertRows(tx: Tx, rows: readonly SealedRow[], heads?: readonly LaneHead[]): Promise<void> {
+  async append(rows: readonly SealedRow[], tx?: Tx): Promise<LaneHead[]> {
     const column = <T>(pick: (row: SealedRow) => T) => rows.map(pick);
-    await sql`
-      ${heads ? sql`with moved as (${moveHeadsStatement(heads)}) ` : sql``}
-      insert into audit.access_log (lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action,
-        subject_id, request_id, details, prev_hash, hash)
-      select lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action,
-        subject_id, request_id, details::jsonb, decode(prev_hash, 'hex'), decode(hash, 'hex')
-      from unnest(${column((r) => r.lane)}::int2[], ${column((r) => r.seq)}::int8[],
-        ${column((r) => r.at.toISOString())}::timestamptz[], ${column((r) => r.actorId)}::text[],
-        ${column((r) => r.actorKind)}::text[], ${column((r) => r.actorName)}::text[],
-        ${column((r) => r.purpose)}::text[], ${column((r) => r.channel)}::text[], ${column((r) => r.action)}::text[],
-        ${column((r) => r.subjectId)}::text[], ${column((r) => r.requestId)}::text[],
-        ${column((r) => r.detailsJson)}::text[], ${column((r) => r.prevHash.toString('hex'))}::text[],
-        ${column((r) => r.hash.toString('hex'))}::text[])
-        as v(lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action,
-          subject_id, request_id, details, prev_hash, hash)`.execute(tx.kysely);
+    const params = [
+      column((r) => r.lane),
+      column((r) => r.seq),
+      column((r) => r.at.toISOString()),
+      column((r) => r.actorId),
+      column((r) => r.actorKind),
+      column((r) => r.actorName),
+      column((r) => r.purpose),
+      column((r) => r.channel),
+      column((r) => r.action),
+      column((r) => r.subjectId),
+      column((r) => r.requestId),
+      column((r) => r.detailsJson),
+      column((r) => r.prevHash.toString('hex')),
+      column((r) => r.hash.toString('hex')),
+    ];
+    const { rows: moved } = await (tx ?? this.#db).query<MovedHead>(APPEND_SQL, params);
+    return moved.map((row) => ({
+      lane: row.head_lane,
+      seq: Number(row.head_seq),
+      hash: Buffer.from(row.head_hash, 'hex'),
+      at: row.head_at === null ? null : new Date(row.head_at),
+    }));
   }
 
   /** Up to `limit` rows about one subject, newest first, strictly before `before` when given. */
@@ -238,16 +241,6 @@ export class AuditStore {
       .limit(1)
       .executeTakeFirst();
   }
-}
-
-/** Moves the heads of lanes locked by {@link AuditStore.lockHeads} to their new last rows. */
-function moveHeadsStatement(heads: readonly LaneHead[]) {
-  return sql`
-    update audit.chain_head as h set seq = v.seq, hash = decode(v.hash, 'hex'), at = v.at
-    from unnest(${heads.map((h) => h.lane)}::int2[], ${heads.map((h) => h.seq)}::int8[],
-      ${heads.map((h) => h.hash.toString('hex'))}::text[],
-      ${heads.map((h) => h.at?.toISOString() ?? null)}::timestamptz[]) as v(lane, seq, hash, at)
-    where h.lane = v.lane`;
 }
 
 function tables(kysely: Kysely<NoTables>): Kysely<AuditTables> {

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import helmet from '@fastify/helmet';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AccessLog } from '../audit/index.ts';
@@ -26,6 +25,7 @@ import { operationsRoutes } from './operations.ts';
 import { installProblemHandlers } from './problems.ts';
 import { requestId } from './request-id.ts';
 import { checkRouteSchemas } from './schema-guard.ts';
+import { securityHeaders } from './security-headers.ts';
 import { VERSION } from './version.ts';
 import { webAppRoutes } from './web-app.ts';
 
@@ -70,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installProblemHandlers(app);
 
-  await app.register(helmet, {
+  securityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -16,10 +16,10 @@ export async function providerRoutes(app: FastifyInstance, options: { provider: 
     raw.url = (raw.url ?? '/').slice('/oidc'.length) || '/';
     await callback(raw, reply.raw);
   };
-  const config = { streamBody: true };
+  const config = { streamBody: true, securityHeaders: false as const };
   // The provider writes its own answers (and its pages set their own CSP): the app's header hooks would only
   // compute headers that are never sent.
-  const route = { method: ['GET', 'POST', 'OPTIONS'], handler, config, schema: { hide: true }, helmet: false as const };
+  const route = { method: ['GET', 'POST', 'OPTIONS'], handler, config, schema: { hide: true } };
   app.route({ ...route, url: '/oidc' });
   app.route({ ...route, url: '/oidc/*' });
 }

@@ -26,7 +26,7 @@ export type { DeathFacts, DeathOutcome } from './service/death.ts';
 export type { NewHousehold } from './service/households.ts';
 export type { NewPerson, PersonChanges } from './service/people.ts';
 export { QUALITY_CHECK_LABELS, QUALITY_CHECKS, type QualityCheck, type QualityReport } from './service/quality.ts';
-export type { DeregistrationReason, ResidencePlace } from './service/residence.ts';
+export { type DeregistrationReason, type ResidencePlace, TEMPORARY_RESIDENCE_MAX_YEARS } from './service/residence.ts';
 export type { PersonPage, PersonQuery } from './service/search.ts';
 export type {
   VerificationAddress,

@@ -23,12 +23,12 @@ const post = (url: string, payload: object, headers: Record<string, string> = {}
 const decide = (id: string, step: string, headers: Record<string, string>, body: object) =>
   post(`/api/v1/agency/dossiers/${id}/steps/${step}/decision`, body, headers);
 
-async function absenceDossier(applicant: Record<string, string>): Promise<Dossier> {
+async function absenceDossier(applicant: Record<string, string>, from = '2026-03-02'): Promise<Dossier> {
   const response = await post(
     '/api/v1/dossiers',
     {
       procedureCode: 'temporary-absence',
-      form: { from: '2026-03-02', until: '2026-09-30', reason: 'Đi làm việc tại Đà Nẵng', destination: 'Đà Nẵng' },
+      form: { from, until: '2026-09-30', reason: 'Đi làm việc tại Đà Nẵng', destination: 'Đà Nẵng' },
     },
     applicant,
   );
@@ -51,11 +51,11 @@ describe('time limits in working days', () => {
     const family = await world.family(BA_DINH);
     const applicant = await world.level2(family.father);
     t.clock.set('2026-02-13T08:30:00Z'); // Friday 13 February 2026, 15:30 in Hà Nội
-    const late = await absenceDossier(applicant);
+    const late = await absenceDossier(applicant, '2026-02-13');
     // Tết Bính Ngọ: 16–20 February; the weekend after; so Monday 23, and one working day more.
     expect(late.dueOn).toBe('2026-02-24');
     t.clock.set('2026-02-13T07:59:00Z'); // 14:59
-    const early = await absenceDossier(applicant);
+    const early = await absenceDossier(applicant, '2026-02-13');
     expect(early.dueOn).toBe('2026-02-23');
   });
 });

@@ -48,6 +48,31 @@ async function approve(dossier: Dossier): Promise<Dossier> {
 const recordOf = (personalId: string) => world.registry.getPersonRecord(personalId, undefined, READER);
 
 describe('residence procedures on the engine', () => {
+  it('refuses at filing a stay of more than 2 years and an absence declared ahead of time', async () => {
+    const family = await world.family(BA_DINH);
+    const applicant = await world.level2(family.father);
+    const refusal = async (procedureCode: string, form: object) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/dossiers',
+          payload: { procedureCode, form },
+          headers: applicant,
+        })
+      ).json();
+    expect(
+      await refusal('temporary-residence', { communeId: ELSEWHERE, addressLine: 'Số 1', until: '2028-03-03' }),
+    ).toMatchObject({ code: 'FORM_INVALID', details: { fields: [{ name: 'until' }] } });
+    expect(
+      await refusal('temporary-absence', {
+        from: '2026-03-10',
+        until: '2026-06-30',
+        reason: 'Học',
+        destination: 'Huế',
+      }),
+    ).toMatchObject({ code: 'FORM_INVALID', details: { fields: [{ name: 'from' }] } });
+  });
+
   it('registers a temporary residence in another commune, then renews it', async () => {
     const family = await world.family(BA_DINH);
     const applicant = await world.level2(family.father);

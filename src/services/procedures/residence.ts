@@ -4,10 +4,10 @@
  * action is the registry's own change, under the registry's rules.
  */
 import { DomainError, isDomainError } from '../../kernel/index.ts';
-import type { HouseholdRelationship } from '../../registry/index.ts';
+import { type HouseholdRelationship, TEMPORARY_RESIDENCE_MAX_YEARS } from '../../registry/index.ts';
 import type { Form } from '../model.ts';
 import type { PreparedDossier, ProcedureHooks, StepAction, StepContext } from '../workflow/actions.ts';
-import { homeCommune, text, whole } from './common.ts';
+import { assertNotFuture, homeCommune, text, whole } from './common.ts';
 
 const FILE_NUMBER_ATTEMPTS = 8;
 
@@ -47,9 +47,23 @@ export const temporaryResidence: ProcedureHooks = {
     return {};
   },
   async prepare(context, form): Promise<PreparedDossier> {
+    assertStayEnds(text(form, 'until'), context.today);
     return { form, communeId: await atNamedCommune(context, form), subjectPersonalId: context.caller.personalId };
   },
 };
+
+/**
+ * A temporary residence ends after today and at most 2 years on (Law on Residence 2020, Art. 27).
+ * @throws DomainError FORM_INVALID naming `until`
+ */
+function assertStayEnds(until: string, today: string): void {
+  const limit = `${Number(today.slice(0, 4)) + TEMPORARY_RESIDENCE_MAX_YEARS}${today.slice(4)}`;
+  if (until <= today || until > limit) {
+    throw new DomainError('FORM_INVALID', `A temporary residence ends after today and by ${limit}.`, {
+      fields: [{ name: 'until', reason: 'format' }],
+    });
+  }
+}
 
 export const temporaryResidenceRenewal: ProcedureHooks = {
   async prefill(context): Promise<Form> {
@@ -62,6 +76,7 @@ export const temporaryResidenceRenewal: ProcedureHooks = {
     const current = record.residences.find(
       (row) => row.kind === 'temporary' && row.validTo === null && row.id === whole(form, 'residenceId'),
     );
+    assertStayEnds(text(form, 'until'), context.today);
     const communeId = current?.address.current[0]?.communeId;
     if (!current || !communeId) {
       throw new DomainError('RESIDENCE_NOT_FOUND', 'You have no such temporary residence in force to renew.');
@@ -76,6 +91,13 @@ export const temporaryAbsence: ProcedureHooks = {
     return { communeId: home.communeId, addressLine: home.addressLine };
   },
   async prepare(context, form): Promise<PreparedDossier> {
+    // The registry records an absence from the day it begins: it is declared on leaving, not ahead.
+    assertNotFuture(text(form, 'from'), context.today, 'from');
+    if (text(form, 'until') <= text(form, 'from')) {
+      throw new DomainError('FORM_INVALID', 'An absence ends after it begins.', {
+        fields: [{ name: 'until', reason: 'format' }],
+      });
+    }
     const home = homeCommune(await context.record());
     return {
       form: { ...form, communeId: home.communeId, addressLine: home.addressLine },

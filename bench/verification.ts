@@ -18,7 +18,8 @@
  * Options: --pg URL (or DATABASE_URL), --people N, --rows N, --seconds S (each online run, default 10),
  * --concurrency C (default 32), --seed S, --sample-ms MS (memory, default 250), --no-online, --no-batch,
  * --profile FILE (CPU profiles of the main thread during the online checks and the batch run), --statements
- * (the database time of the service batch by statement).
+ * (the database time of the service batch by statement), --chunk-rows N (the batch runner's rows per chunk;
+ * default the service's).
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -57,6 +58,7 @@ interface Options {
   readonly batch: boolean;
   readonly profile: string | undefined;
   readonly statements: boolean;
+  readonly chunkRows: number | undefined;
 }
 
 /** High enough not to throttle the benchmark: the schema's largest rate, a quota of a trillion checks. */
@@ -97,6 +99,7 @@ function parseOptions(args: string[]): Options {
       'no-batch': { type: 'boolean', default: false },
       profile: { type: 'string' },
       statements: { type: 'boolean', default: false },
+      'chunk-rows': { type: 'string' },
     },
   });
   const number = (text: string) => Number(text.replaceAll('_', ''));
@@ -114,6 +117,7 @@ function parseOptions(args: string[]): Options {
     batch: !values['no-batch'],
     profile: values.profile,
     statements: values.statements,
+    chunkRows: values['chunk-rows'] === undefined ? undefined : number(values['chunk-rows']),
   };
 }
 
@@ -389,7 +393,7 @@ async function benchBatch(app: FastifyInstance, pool: pg.Pool, partner: BenchPar
     log('batch through the service: upload, run to done, results file');
     const profiling = options.profile ? await startProfile() : undefined;
     const statements = options.statements ? timeStatements() : undefined;
-    const service = await serviceBatch(app, partner, file, `${stem}.service.csv`, options.sampleMs);
+    const service = await serviceBatch(app, partner, file, `${stem}.service.csv`, options);
     const statementTimes = statements?.stop() ?? [];
     await profiling?.stop(`${options.profile}-batch.cpuprofile`);
     log('batch in pure SQL: COPY in, one hash join, COPY out');
@@ -491,11 +495,11 @@ async function serviceBatch(
   partner: BenchPartner,
   file: string,
   out: string,
-  sampleMs: number,
+  options: Pick<Options, 'sampleMs' | 'chunkRows'>,
 ): Promise<BatchResult['service']> {
   const { batches } = app.services.verification;
   const size = statSync(file).size;
-  const memory = memorySampler(sampleMs);
+  const memory = memorySampler(options.sampleMs);
   const phases: PhaseTime[] = [];
   const started = performance.now();
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
@@ -514,6 +518,7 @@ async function serviceBatch(
   await phase('run', () =>
     batches.runPending({
       jobId: job.id,
+      ...(options.chunkRows ? { chunkRows: options.chunkRows } : {}),
       onChunk: (row) => memory.at('run', row.rows_done / Math.max(1, row.rows_total)),
     }),
   );

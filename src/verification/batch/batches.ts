@@ -11,7 +11,7 @@ import { receiveBatch, type UploadDeps } from './upload.ts';
 export interface BatchesDeps extends RunnerDeps, UploadDeps {
   readonly db: Database;
   readonly clock: Clock;
-  /** Rows per chunk (default 1000): each chunk is one transaction and one step of the job's progress. */
+  /** Rows per chunk (default `DEFAULT_CHUNK_ROWS`): each chunk is one transaction and one step of the job's progress. */
   readonly chunkRows?: number;
   /** How long a runner holds a job without committing a chunk before another may take it (default 60 s). */
   readonly leaseMs?: number;

@@ -174,8 +174,10 @@ export class AccessLog {
   /**
    * Appends in `tx`, in statements of at most `INSERT_CHUNK` rows. The first statement locks its lanes' heads
    * until `tx` ends; if it finds them elsewhere than this process thought, it writes nothing, and the second,
-   * sealed after the heads it returned, cannot find them moved again. The rows written are not remembered
-   * as the process's heads: `tx` may still roll back.
+   * sealed after the heads it returned, cannot find them moved again. The rows written become the process's
+   * guess of the heads at once: when `tx` commits (the common case, a batch chunk after chunk) the next append
+   * continues from them in one statement; when it rolls back, the guess is stale and costs one retry, as another
+   * node's append would, never a wrong chain.
    */
   async #append(tx: Tx, entries: readonly TimedEntry[]): Promise<void> {
     const written = new Map<number, LaneHead>();
@@ -185,7 +187,10 @@ export class AccessLog {
         const sealed = this.#seal(chunk, written);
         const moved = await this.#store.append(sealed.rows, tx);
         if (moved.length === 0) {
-          for (const head of sealed.heads.values()) written.set(head.lane, head);
+          for (const head of sealed.heads.values()) {
+            written.set(head.lane, head);
+            this.#heads.set(head.lane, head);
+          }
           break;
         }
         if (attempt > 0) throw new Error(`audit lanes ${moved.map((head) => head.lane)} moved while locked`);

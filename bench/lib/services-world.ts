@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { BOOTSTRAP_ADMIN, type Caller } from '../../src/identity/index.ts';
 import { generatePersonalId } from '../../src/kernel/index.ts';
-// The benchmark drives the module's operations directly, with a catalogue of its own.
-import { decide } from '../../src/services/agency.ts';
 import { Catalogue } from '../../src/services/catalogue/catalogue.ts';
 import type { ServicesDeps } from '../../src/services/context.ts';
+// The benchmark drives the module's operations directly, with a catalogue of its own.
+import { decide } from '../../src/services/decisions.ts';
 import { submit } from '../../src/services/dossiers.ts';
 import type { Decision, Dossier } from '../../src/services/index.ts';
 

@@ -4,14 +4,15 @@ import { type Caller, type Identity, platformSecret } from '../identity/index.ts
 import type { Clock } from '../kernel/index.ts';
 import type { Messages } from '../messages/index.ts';
 import type { AdminUnits, Registry } from '../registry/index.ts';
-import { claim, decide, expireSupplements, handOn, officerView, queue } from './agency.ts';
 import { Catalogue } from './catalogue/catalogue.ts';
 import type { ServicesDeps } from './context.ts';
+import { claim, decide, expireSupplements, handOn } from './decisions.ts';
 import { answerSupplement, asApplicant, getMine, listMine, prefill, submit, withdraw } from './dossiers.ts';
 import type { Decision, Form, NewDossier, Notification, StepState } from './model.ts';
 import { completeSandboxPayment, handleCallback, sandboxPayment, startPayment } from './payments/payments.ts';
 import { type PaymentCallback, SandboxPaymentProvider } from './payments/provider.ts';
 import { PROCEDURE_HOOKS, STEP_ACTIONS } from './procedures/index.ts';
+import { officerView, queue } from './queue.ts';
 import { store } from './store.ts';
 
 export interface PublicServicesOptions {

@@ -3,9 +3,9 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { BA_DINH, type Family, type ServicesWorld, servicesWorld } from '../../../test/support/services-world.ts';
 import type { Caller } from '../../identity/index.ts';
 import { READER } from '../../registry/testing.ts';
-import { decide } from '../agency.ts';
 import { Catalogue } from '../catalogue/catalogue.ts';
 import type { ServicesDeps } from '../context.ts';
+import { decide } from '../decisions.ts';
 import { submit } from '../dossiers.ts';
 import type { ProcedureHooks, StepAction } from './actions.ts';
 

@@ -1,14 +1,8 @@
-/**
- * A verification partner for a benchmark, made as an administrator would (test/support/verification.ts does
- * the same through the admin routes): a machine client with its ES256 key, the partner, its contract; and
- * client-credentials access tokens obtained from the provider as the partner's system would get them
- * (`private_key_jwt`).
- */
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair } from 'jose';
 import type { ClientRegistration } from '../../src/identity/index.ts';
 import type { NewContract, PartnerTerms } from '../../src/verification/index.ts';
+import { clientToken } from '../../test/support/client-token.ts';
 
 export interface BenchPartner {
   readonly id: string;
@@ -42,39 +36,7 @@ export async function registerPartner(
   await verification.partners.create({ id: options.id, name: options.name, kind: 'bank', clientId }, 'bench');
   await verification.partners.addContract(options.id, options.contract, 'bench');
   const terms = await verification.partners.get(options.id);
-  const token = () => clientToken(app, clientId, kid, privateKey, options.scopes.join(' '));
+  const token = () =>
+    clientToken(app, app.services.identity.issuer, clientId, kid, privateKey, options.scopes.join(' '));
   return { id: options.id, terms, token };
-}
-
-async function clientToken(
-  app: FastifyInstance,
-  clientId: string,
-  kid: string,
-  privateKey: CryptoKey,
-  scope: string,
-): Promise<string> {
-  const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: 'ES256', kid })
-    .setIssuer(clientId)
-    .setSubject(clientId)
-    .setAudience(app.services.identity.issuer)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime('2m')
-    .sign(privateKey);
-  const response = await app.inject({
-    method: 'POST',
-    url: '/oidc/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      scope,
-      client_id: clientId,
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }).toString(),
-  });
-  const body = response.json() as { access_token?: string };
-  if (!body.access_token) throw new Error(`token request failed: ${response.body}`);
-  return body.access_token;
 }

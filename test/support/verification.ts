@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair } from 'jose';
 import { BootstrapTokens } from '../../src/identity/index.ts';
 import { OFFICER, testRegistry } from '../../src/registry/testing.ts';
 import type { NewContract, PartnerKind, VerificationAnswer } from '../../src/verification/index.ts';
 import { CONTRACT } from '../../src/verification/testing.ts';
 import { createTestApp, type TestApp } from './app.ts';
+import { clientToken } from './client-token.ts';
 import { expectStatus } from './identity.ts';
 
 /** The home of the fixture's main person. */
@@ -139,39 +139,4 @@ export async function registerPartner(
     if (contract.statusCode !== 201) throw new Error(`contract failed: ${contract.body}`);
   }
   return { id: options.id, name: options.name, clientId, token };
-}
-
-/** A client-credentials access token for `scope`, through the provider in process. */
-async function clientToken(
-  app: FastifyInstance,
-  issuer: string,
-  clientId: string,
-  kid: string,
-  privateKey: CryptoKey,
-  scope: string,
-): Promise<string> {
-  const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: 'ES256', kid })
-    .setIssuer(clientId)
-    .setSubject(clientId)
-    .setAudience(issuer)
-    .setJti(randomUUID())
-    .setIssuedAt()
-    .setExpirationTime('2m')
-    .sign(privateKey);
-  const response = await app.inject({
-    method: 'POST',
-    url: '/oidc/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({
-      grant_type: 'client_credentials',
-      scope,
-      client_id: clientId,
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    }).toString(),
-  });
-  const body = response.json() as { access_token?: string };
-  if (!body.access_token) throw new Error(`token request failed: ${response.body}`);
-  return body.access_token;
 }

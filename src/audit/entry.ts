@@ -4,8 +4,14 @@ import { DomainError, isDomainError, parsePersonalId, toNfc } from '../kernel/in
 import { type ChainedRow, canonicalJson, isStorableText, laneOf } from './chain.ts';
 import { AccessEntry } from './model.ts';
 
-/** A checked entry: everything of its row except its place in the lane and its time. */
-export type PreparedEntry = Omit<ChainedRow, 'seq' | 'at'>;
+/** A checked entry: everything of its row except its place in the lane. */
+export type PreparedEntry = Omit<ChainedRow, 'seq'>;
+
+/**
+ * Texts already found storable and of a storable length, by field: the entries of one call mostly share their
+ * actor and purpose (a batch chunk: a thousand entries of one partner), so each is checked once per call.
+ */
+export type CheckedTexts = Map<string, string>;
 
 const entrySchema = Compile(AccessEntry);
 const MAX_TEXT = 200;
@@ -14,18 +20,26 @@ const MAX_DETAILS = 2048;
 const PERSONAL_ID_RUN = /(?<![0-9])[0-9]{12}(?![0-9])/;
 
 /**
- * Checks one entry of a batch (`index` is its place, for the error) and computes its lane.
+ * Checks one entry of a batch (`index` is its place, for the error), computes its lane and stamps it with `at`.
+ * `checked` carries the texts found good from one entry of a call to the next.
  *
  * @throws DomainError `AUDIT_ENTRY_INVALID` with `details.index` and `details.field`: a missing, unknown or
  *   malformed field, a subject that is not a valid personal ID number (`details.reason` from the kernel),
  *   text PostgreSQL cannot store as given, or `details` that are not plain JSON of at most 2 KiB or that
  *   contain a personal ID number.
  */
-export function prepareEntry(entry: unknown, index: number, lanes: number): PreparedEntry {
+export function prepareEntry(
+  entry: unknown,
+  index: number,
+  lanes: number,
+  at: Date,
+  checked: CheckedTexts = new Map(),
+): PreparedEntry {
   if (!entrySchema.Check(entry)) throw schemaError(entry, index);
   const subjectId = checkSubject(entry.subjectId, index);
   const prepared: PreparedEntry = {
     lane: laneOf(subjectId, lanes),
+    at,
     actorId: entry.actorId,
     actorKind: entry.actorKind,
     actorName: entry.actorName === undefined ? null : toNfc(entry.actorName),
@@ -38,10 +52,11 @@ export function prepareEntry(entry: unknown, index: number, lanes: number): Prep
   };
   for (const field of ['actorId', 'actorName', 'purpose', 'requestId'] as const) {
     const text = prepared[field];
-    if (text === null) continue;
+    if (text === null || checked.get(field) === text) continue;
     if (!isStorableText(text)) throw invalid(index, field, 'contains a NUL character or a lone surrogate');
     if (text.length === 0 || text.length > MAX_TEXT)
       throw invalid(index, field, `must have 1 to ${MAX_TEXT} characters`);
+    checked.set(field, text);
   }
   return prepared;
 }

@@ -4,7 +4,11 @@
  * each would spend its time in round trips, lane locks and the commit's flush to disk, while a shared one
  * costs little more than a single entry (measured with 20 to 100 concurrent callers on PostgreSQL 15: three
  * to ten times the entries per second of a transaction per call).
- * Nobody waits for a timer: a lone call is written at once.
+ * Nobody waits for a timer: a queue that is idle starts its transaction at the end of the event loop's current
+ * turn (`setImmediate`), so that the calls made in the same turn go in it too. On PGlite, where a statement
+ * runs to its end on this thread once started, a transaction started at once would hold a single call every
+ * time: API lookups with 32 callers wrote one entry per append there (1.6 ms each), and 17 with the wait
+ * (bench/RESULTS.md, registry).
  */
 
 interface Waiting<T> {
@@ -46,7 +50,10 @@ export class GroupCommit<T> {
     if (!waiting) throw new RangeError(`no group-commit queue ${queue}`);
     return new Promise<void>((resolve, reject) => {
       waiting.push({ items, resolve, reject });
-      if (!this.#busy[queue]) void this.#drain(queue, waiting);
+      if (!this.#busy[queue]) {
+        this.#busy[queue] = true;
+        setImmediate(() => void this.#drain(queue, waiting));
+      }
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Database, Tx } from '../db/index.ts';
 import { type Clock, DomainError, parsePersonalId } from '../kernel/index.ts';
 import { DEFAULT_LANES, GENESIS_HASH, rowHash } from './chain.ts';
-import { type PreparedEntry, prepareEntry } from './entry.ts';
+import { type CheckedTexts, type PreparedEntry, prepareEntry } from './entry.ts';
 import { GroupCommit } from './group-commit.ts';
 import type {
   AccessEntry,
@@ -31,9 +31,6 @@ export interface AccessLogOptions {
   readonly writers?: number;
 }
 
-/** An entry with the time its `record` call was made. */
-type TimedEntry = PreparedEntry & { readonly at: Date };
-
 const DEFAULT_PAGE = 20;
 const MAX_PAGE = 100;
 /** Rows per insert statement, so that a very large batch never becomes one enormous statement. */
@@ -59,7 +56,7 @@ export class AccessLog {
   readonly #store: AuditStore;
   readonly #lanes: number;
   readonly #writers: number;
-  readonly #group: GroupCommit<TimedEntry>;
+  readonly #group: GroupCommit<PreparedEntry>;
   /**
    * Each lane's head as this process last wrote or was told it (a lane not here is guessed to be at its
    * start). Only a guess: `audit.append()` checks it under the head's lock and returns the true head when
@@ -101,7 +98,8 @@ export class AccessLog {
     const list: readonly unknown[] = isEntryList(entries) ? entries : [entries];
     if (list.length === 0) return;
     const at = this.#clock.now();
-    const timed = list.map((entry, index) => ({ ...prepareEntry(entry, index, this.#lanes), at }));
+    const checked: CheckedTexts = new Map();
+    const timed = list.map((entry, index) => prepareEntry(entry, index, this.#lanes, at, checked));
     if (tx) return this.#append(tx, timed);
     // Queues by lane, so that this process's transactions do not wait for each other's lane locks.
     return this.#group.submit(timed, (timed[0]?.lane ?? 0) % this.#writers);
@@ -158,7 +156,7 @@ export class AccessLog {
    * sealed after the heads this process knows; in a transaction when other nodes keep moving those heads or
    * the entries are too many for one statement.
    */
-  async #appendAlone(db: Database, entries: readonly TimedEntry[]): Promise<void> {
+  async #appendAlone(db: Database, entries: readonly PreparedEntry[]): Promise<void> {
     for (let attempt = 0; attempt < STATEMENT_TRIES && entries.length <= INSERT_CHUNK; attempt++) {
       const sealed = this.#seal(entries);
       const moved = await this.#store.append(sealed.rows);
@@ -179,7 +177,7 @@ export class AccessLog {
    * continues from them in one statement; when it rolls back, the guess is stale and costs one retry, as another
    * node's append would, never a wrong chain.
    */
-  async #append(tx: Tx, entries: readonly TimedEntry[]): Promise<void> {
+  async #append(tx: Tx, entries: readonly PreparedEntry[]): Promise<void> {
     const written = new Map<number, LaneHead>();
     for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
       const chunk = entries.slice(start, start + INSERT_CHUNK);
@@ -204,7 +202,7 @@ export class AccessLog {
    * start. Returns the rows and the lanes' new heads.
    */
   #seal(
-    entries: readonly TimedEntry[],
+    entries: readonly PreparedEntry[],
     after?: ReadonlyMap<number, LaneHead>,
   ): { rows: SealedRow[]; heads: Map<number, LaneHead> } {
     const heads = new Map<number, LaneHead>();
@@ -227,10 +225,18 @@ function startOfLane(lane: number): LaneHead {
  * The entry's row, right after its lane's head. Time never goes back within a lane (a node whose clock is
  * behind takes the head's time), so a time partition holds a contiguous run of every lane.
  */
-function seal(entry: TimedEntry, head: LaneHead): SealedRow {
+function seal(entry: PreparedEntry, head: LaneHead): SealedRow {
   const at = head.at !== null && head.at > entry.at ? head.at : entry.at;
-  const row = { ...entry, seq: head.seq + 1, at };
-  return { ...row, prevHash: head.hash, hash: rowHash(head.hash, row) };
+  // One object per row: the hash reads the row's chained fields from it before it is filled in.
+  const row: { -readonly [K in keyof SealedRow]: SealedRow[K] } = {
+    ...entry,
+    seq: head.seq + 1,
+    at,
+    prevHash: head.hash,
+    hash: head.hash,
+  };
+  row.hash = rowHash(head.hash, row);
+  return row;
 }
 
 function isEntryList(entries: AccessEntry | readonly AccessEntry[]): entries is readonly AccessEntry[] {

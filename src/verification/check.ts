@@ -154,12 +154,23 @@ export function assertCalendarDays(request: VerificationRequest): void {
   for (const field of ['birthDate', 'cardIssuedOn'] as const) {
     const value = request[field];
     if (value === undefined) continue;
-    const [year, month = '01', day = '01'] = value.split('-');
-    const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${year}-${month}-${day}`) {
-      throw new DomainError('INVALID_DATE', `${field} is not a calendar date.`, { field });
-    }
+    if (!isCalendarDay(value)) throw new DomainError('INVALID_DATE', `${field} is not a calendar date.`, { field });
   }
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (shape already checked) naming a day, month or year of the calendar. */
+function isCalendarDay(value: string): boolean {
+  if (value.length === 4) return true;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  if (!(month >= 1 && month <= 12)) return false;
+  if (value.length === 7) return true;
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] as number);
+  return day >= 1 && day <= last;
 }
 
 export function compare(request: VerificationRequest, facts: VerificationFacts): Record<Attribute, AttributeResult> {

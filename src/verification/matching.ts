@@ -37,6 +37,8 @@ export function exactNameKey(name: string): string {
  */
 export function matchName(declared: string | undefined, facts: VerificationFacts): AttributeResult {
   if (declared === undefined) return NOT_PROVIDED;
+  // The same text has the same key: most declarations of a batch are spelt as recorded.
+  if (declared === facts.fullName) return match('NAME_MATCHES');
   const key = exactNameKey(declared);
   if (key === exactNameKey(facts.fullName)) return match('NAME_MATCHES');
   const folded = foldText(declared);

@@ -95,6 +95,17 @@ describe('a batch row', () => {
       error: 'INVALID_FIELD',
       column: 'cardNumber',
     });
+    // The calendar's own rules: leap years (2000 is one, 1900 is not), months of 30 days, month 13.
+    const birthDate = (day: string) => readRow(columns, ['001090012345', 'A', day, '']).error;
+    expect(birthDate('2000-02-29')).toBeUndefined();
+    expect(birthDate('1996-02-29')).toBeUndefined();
+    expect(birthDate('1900-02-29')).toBe('INVALID_DATE');
+    expect(birthDate('1990-02-29')).toBe('INVALID_DATE');
+    expect(birthDate('1990-04-31')).toBe('INVALID_DATE');
+    expect(birthDate('1990-12-31')).toBeUndefined();
+    expect(birthDate('1990-13')).toBe('INVALID_DATE');
+    expect(birthDate('1990-00-10')).toBe('INVALID_DATE');
+    expect(birthDate('1990-01-00')).toBe('INVALID_DATE');
     expect(readRow(columns, ['001090012345', ' Nguyễn Văn A ', '1990-05', ''])).toEqual({
       declared: { personalId: '001090012345', fullName: 'Nguyễn Văn A', birthDate: '1990-05' },
     });

@@ -43,7 +43,7 @@ import { type HttpPostResult, httpPostLoad } from './lib/http-post-load.ts';
 import { closedLoop, int, ratio, type Throughput, table, timed } from './lib/measure.ts';
 import { type BenchPartner, registerPartner } from './lib/partner.ts';
 import { startProfile } from './lib/profile.ts';
-import { withScratchDatabase } from './lib/scratch-database.ts';
+import { settleAfterLoad, withScratchDatabase } from './lib/scratch-database.ts';
 import { type StatementTime, timeStatements } from './lib/statement-times.ts';
 
 interface Options {
@@ -139,7 +139,8 @@ async function benchDatabase(url: string, options: Options): Promise<Result> {
     const seeded = await timed(() =>
       seedPopulation({ db, clock: systemClock }, { people: options.people, seed: options.seed }),
     );
-    log(`seeded in ${seeded.seconds.toFixed(1)} s`);
+    log(`seeded in ${seeded.seconds.toFixed(1)} s; vacuum, analyze and checkpoint before the timed runs`);
+    await settleAfterLoad(db);
     const app = await buildApp({ config: { ...loadConfig({}), logLevel: 'warn', port: 0 }, db, clock: systemClock });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     try {

@@ -24,6 +24,7 @@ import { AGENCY_NAMES, grantRole, listRoles, type RoleGrant, revokeRole, rolesOf
 import { platformSecret } from './secrets.ts';
 import { beginTotp, changePassword, confirmTotp } from './sign-in.ts';
 import { SignInThrottle, type ThrottleLimits } from './throttle.ts';
+import { TrustedTokens, type Verified } from './trusted-tokens.ts';
 import { WebSessions } from './web-sessions.ts';
 
 export interface IdentityOptions {
@@ -172,32 +173,30 @@ export class Identity {
   listConsents = (accountId: string) => listConsents(this.deps.db, this.clients, accountId);
   revokeConsent = (accountId: string, grantId: string) => revokeConsent(this.deps.db, accountId, grantId);
 
-  readonly #machineTokens = new Map<string, { clientId: string; scopes: string[]; until: number }>();
+  readonly #machineTokens = new TrustedTokens<{ clientId: string; scopes: string[] }>(
+    (token) => this.#verifyMachineToken(token),
+    { trustMs: 5_000, refreshAfterMs: 4_000, maxTokens: 10_000 },
+  );
 
   /**
    * The partner system behind a client-credentials access token (`Authorization: Bearer`), with its scopes.
-   * A verified token is trusted for 5 s (or until it expires, if sooner) before the store is asked again.
+   * A verified token is trusted for 5 s (or until it expires, if sooner) before the store is asked again; a
+   * token in use is verified again in the background from 4 s (`trusted-tokens.ts`).
    * @throws DomainError UNAUTHENTICATED when the token is unknown, expired or its client disabled
    */
-  async machineClient(token: string): Promise<{ clientId: string; scopes: string[] }> {
-    const now = Date.now();
-    const cached = this.#machineTokens.get(token);
-    if (cached && cached.until > now) return cached;
-    this.#machineTokens.delete(token);
+  machineClient(token: string): Promise<{ clientId: string; scopes: string[] }> {
+    return this.#machineTokens.get(token);
+  }
+
+  async #verifyMachineToken(token: string): Promise<Verified<{ clientId: string; scopes: string[] }>> {
     const found = token.length <= 200 ? await this.provider.ClientCredentials.find(token) : undefined;
     const clientId = found && !found.isExpired ? found.clientId : undefined;
     const client = clientId ? await this.clients.metadata(clientId) : undefined;
     if (!clientId || !client) throw new DomainError('UNAUTHENTICATED', 'The access token is not valid.');
-    const entry = {
-      clientId,
-      scopes: String(found?.scope ?? '')
-        .split(' ')
-        .filter(Boolean),
-      until: Math.min(now + 5_000, (found?.exp ?? 0) * 1000),
-    };
-    if (this.#machineTokens.size > 10_000) this.#machineTokens.clear();
-    this.#machineTokens.set(token, entry);
-    return entry;
+    const scopes = String(found?.scope ?? '')
+      .split(' ')
+      .filter(Boolean);
+    return { value: { clientId, scopes }, expiresAt: (found?.exp ?? 0) * 1000 };
   }
 
   /** The caller behind a web session cookie, or undefined when the session is gone or its account locked. */

@@ -45,10 +45,14 @@ export function secondsToNextMonth(now: Date): number {
   return Math.max(1, Math.ceil((monthBounds(monthOf(now)).to.getTime() - now.getTime()) / 1000));
 }
 
-/** Checks one partner made in a month, counted from the log. */
+/**
+ * Checks one partner made in a month, counted from the log. Only a count: without the check types, whose
+ * reading from every entry's details made this read several times dearer (it runs every few seconds).
+ */
 export async function countChecks(accessLog: AccessLog, partnerId: string, month: string): Promise<number> {
-  const rows = await monthRows(accessLog, partnerId, month, 'month');
-  return rows.reduce((sum, row) => sum + row.count, 0);
+  const { from, to } = monthBounds(month);
+  const rows = await accessLog.usage({ actorId: partnerId, actorKind: 'partner', from, to, groupBy: 'month' });
+  return rows.filter((row) => row.action === VERIFY_ACTION).reduce((sum, row) => sum + row.count, 0);
 }
 
 /** A partner's `verify` entries of a month, by period, purpose, channel and the check types in their details. */
@@ -84,10 +88,8 @@ interface QuotaEntry {
   readonly month: string;
   /** Checks in the log and rows reserved by batch jobs when they were last read. */
   readonly base: number;
-  /** Checks counted on top of `base`: admitted here since, and those still in flight at the read. */
+  /** Checks counted on top of `base`: those in flight at the read, and those admitted here since. */
   admitted: number;
-  /** Of those, the ones not yet in the log. */
-  inFlight: number;
   readonly seededAt: number;
 }
 
@@ -99,9 +101,17 @@ export type QuotaUse = (partnerId: string, month: string) => Promise<number>;
  * log's checks of the month and the rows reserved by its batch jobs) and refreshed every `refreshMs`; between
  * refreshes the node adds the checks it admits. Checks admitted by other nodes since the last refresh are not
  * seen, so with N nodes a partner may pass its quota by at most what the others admit in one refresh period.
+ *
+ * Only a partner's first check of a month on this node waits for the read; a refresh is read in the background
+ * while checks go on against the count held (when every check in flight waited for it, the online checks
+ * stalled together every 10 s).
  */
 export class QuotaCounter {
   readonly #counts = new Map<string, QuotaEntry>();
+  /** Checks admitted here and not yet in the log (nor given back), per partner: counted on top of a read. */
+  readonly #inFlight = new Map<string, number>();
+  /** Concurrent callers share one read of the log per partner. */
+  readonly #seeding = new Map<string, Promise<QuotaEntry>>();
 
   constructor(
     private readonly used: QuotaUse,
@@ -109,19 +119,15 @@ export class QuotaCounter {
     private readonly refreshMs = 10_000,
   ) {}
 
-  /** Concurrent callers share one read of the log per partner. */
-  readonly #seeding = new Map<string, Promise<QuotaEntry>>();
-
   #seed(partnerId: string, month: string, at: number): Promise<QuotaEntry> {
     const pending = this.#seeding.get(partnerId);
     if (pending) return pending;
     const seeding = this.used(partnerId, month)
       .then((base) => {
-        const previous = this.#counts.get(partnerId);
-        // Checks admitted here but not yet in the log are still counted.
-        const inFlight = previous && previous.month === month ? previous.inFlight : 0;
-        const entry = { month, base, admitted: inFlight, inFlight, seededAt: at };
-        this.#counts.set(partnerId, entry);
+        const entry = { month, base, admitted: this.#inFlight.get(partnerId) ?? 0, seededAt: at };
+        const held = this.#counts.get(partnerId);
+        // A read that started in an earlier month never replaces the new month's count.
+        if (!held || held.month <= month) this.#counts.set(partnerId, entry);
         return entry;
       })
       .finally(() => this.#seeding.delete(partnerId));
@@ -138,8 +144,11 @@ export class QuotaCounter {
     const now = this.clock.now();
     const month = monthOf(now);
     let entry = this.#counts.get(partnerId);
-    if (!entry || entry.month !== month || now.getTime() - entry.seededAt >= this.refreshMs) {
+    if (!entry || entry.month !== month) {
       entry = await this.#seed(partnerId, month, now.getTime());
+    } else if (now.getTime() - entry.seededAt >= this.refreshMs) {
+      // A failed refresh leaves the count held; the next check past the period tries again.
+      this.#seed(partnerId, month, now.getTime()).catch(() => undefined);
     }
     if (entry.base + entry.admitted >= quota) {
       const retryAfterSeconds = secondsToNextMonth(now);
@@ -151,18 +160,21 @@ export class QuotaCounter {
     }
     const admitted = entry;
     admitted.admitted += 1;
-    admitted.inFlight += 1;
+    this.#inFlight.set(partnerId, (this.#inFlight.get(partnerId) ?? 0) + 1);
     let settled = false;
+    const landed = () => {
+      this.#inFlight.set(partnerId, Math.max(0, (this.#inFlight.get(partnerId) ?? 0) - 1));
+    };
     return {
       done: () => {
         if (settled) return;
         settled = true;
-        admitted.inFlight = Math.max(0, admitted.inFlight - 1);
+        landed();
       },
       release: () => {
         if (settled) return;
         settled = true;
-        admitted.inFlight = Math.max(0, admitted.inFlight - 1);
+        landed();
         admitted.admitted = Math.max(0, admitted.admitted - 1);
       },
     };

@@ -95,23 +95,27 @@ export class AuditStore {
    * for any number of rows; bytea travels as hex, which both engines read the same way.
    */
   async append(rows: readonly SealedRow[], tx?: Tx): Promise<LaneHead[]> {
-    const column = <T>(pick: (row: SealedRow) => T) => rows.map(pick);
-    const params = [
-      column((r) => r.lane),
-      column((r) => r.seq),
-      column((r) => r.at.toISOString()),
-      column((r) => r.actorId),
-      column((r) => r.actorKind),
-      column((r) => r.actorName),
-      column((r) => r.purpose),
-      column((r) => r.channel),
-      column((r) => r.action),
-      column((r) => r.subjectId),
-      column((r) => r.requestId),
-      column((r) => r.detailsJson),
-      column((r) => r.prevHash.toString('hex')),
-      column((r) => r.hash.toString('hex')),
-    ];
+    // One pass over the rows, a column per parameter (as many as the function's arguments).
+    const params: unknown[][] = Array.from({ length: 14 }, () => new Array(rows.length));
+    rows.forEach((r, i) => {
+      const values = [
+        r.lane,
+        r.seq,
+        r.at.toISOString(),
+        r.actorId,
+        r.actorKind,
+        r.actorName,
+        r.purpose,
+        r.channel,
+        r.action,
+        r.subjectId,
+        r.requestId,
+        r.detailsJson,
+        r.prevHash.toString('hex'),
+        r.hash.toString('hex'),
+      ];
+      for (let column = 0; column < values.length; column++) (params[column] as unknown[])[i] = values[column];
+    });
     const { rows: moved } = await (tx ?? this.#db).query<MovedHead>(APPEND_SQL, params);
     return moved.map((row) => ({
       lane: row.head_lane,

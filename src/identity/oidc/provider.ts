@@ -21,6 +21,8 @@ export interface ProviderOptions extends ClaimsDeps {
 /** Lifetimes in seconds. */
 const TTL = {
   AccessToken: 10 * 60,
+  /** A partner system's access token (client credentials): ten minutes, then it asks for another. */
+  ClientCredentials: 10 * 60,
   AuthorizationCode: 60,
   IdToken: 10 * 60,
   RefreshToken: 30 * 24 * 3600,

@@ -31,6 +31,13 @@ function tokens(valid: Set<string>, options: { maxTokens?: number } = {}) {
   return { clock, trusted, ...backend };
 }
 
+/** Uses `token` once and lets the store answer: its first verification, done. */
+async function verifiedOnce(world: ReturnType<typeof tokens>, token: string): Promise<string> {
+  const first = world.trusted.get(token);
+  await world.answer();
+  return first;
+}
+
 describe('TrustedTokens', () => {
   it('verifies a token once for all the requests that arrive while it is being verified', async () => {
     const { trusted, calls, answer } = tokens(new Set(['a']));
@@ -41,10 +48,9 @@ describe('TrustedTokens', () => {
   });
 
   it('trusts a verification for its window, and verifies again in the background before it closes', async () => {
-    const { clock, trusted, calls, answer } = tokens(new Set(['a']));
-    const first = trusted.get('a');
-    await answer();
-    await first;
+    const world = tokens(new Set(['a']));
+    const { clock, trusted, calls, answer } = world;
+    await verifiedOnce(world, 'a');
     clock.now += 3_999;
     await trusted.get('a');
     expect(calls).toEqual(['a']);
@@ -62,10 +68,9 @@ describe('TrustedTokens', () => {
 
   it('refuses a token as soon as a verification finds it no longer valid', async () => {
     const valid = new Set(['a']);
-    const { clock, trusted, calls, answer } = tokens(valid);
-    const first = trusted.get('a');
-    await answer();
-    await first;
+    const world = tokens(valid);
+    const { clock, trusted, calls, answer } = world;
+    await verifiedOnce(world, 'a');
     valid.delete('a');
     clock.now += 4_500;
     await expect(trusted.get('a')).resolves.toBe('client of a');
@@ -77,10 +82,9 @@ describe('TrustedTokens', () => {
   });
 
   it('asks the store again once the window has closed without a use to renew it', async () => {
-    const { clock, trusted, calls, answer } = tokens(new Set(['a']));
-    const first = trusted.get('a');
-    await answer();
-    await first;
+    const world = tokens(new Set(['a']));
+    const { clock, trusted, calls, answer } = world;
+    await verifiedOnce(world, 'a');
     clock.now += 5_000;
     const again = trusted.get('a');
     expect(calls).toEqual(['a', 'a']);
@@ -89,13 +93,10 @@ describe('TrustedTokens', () => {
   });
 
   it('never trusts a token past its own expiry, and forgets everything past its size', async () => {
-    const { clock, trusted, calls, answer } = tokens(new Set(['a', 'b']), { maxTokens: 1 });
-    const a = trusted.get('a');
-    await answer();
-    await a;
-    const b = trusted.get('b');
-    await answer();
-    await b;
+    const world = tokens(new Set(['a', 'b']), { maxTokens: 1 });
+    const { clock, trusted, calls, answer } = world;
+    await verifiedOnce(world, 'a');
+    await verifiedOnce(world, 'b');
     const again = trusted.get('a');
     expect(calls).toEqual(['a', 'b', 'a']);
     await answer();

@@ -22,15 +22,26 @@ function usage() {
 
 const refused = (error: unknown) => isDomainError(error, 'QUOTA_EXCEEDED');
 
+/** A counter refreshed every 10 s, its clock and its log. */
+function counter(start = '2026-03-10T03:00:00Z') {
+  const clock = new ManualClock(start);
+  const log = usage();
+  return { clock, log, quotas: new QuotaCounter(log.used, clock, 10_000) };
+}
+
+/** The partner's first check of the month, once the log has been read for it. */
+async function firstCheck({ log, quotas }: ReturnType<typeof counter>, quota: number) {
+  const first = quotas.admit('bank', quota);
+  expect(log.reads).toHaveLength(1);
+  await log.answer();
+  return first;
+}
+
 describe('QuotaCounter', () => {
   it('makes only the first check of a month wait for the read; a refresh is read behind the checks', async () => {
-    const clock = new ManualClock('2026-03-10T03:00:00Z');
-    const log = usage();
-    const quotas = new QuotaCounter(log.used, clock, 10_000);
-    const first = quotas.admit('bank', 100);
-    expect(log.reads).toHaveLength(1);
-    await log.answer();
-    (await first).done();
+    const counting = counter();
+    const { clock, log, quotas } = counting;
+    (await firstCheck(counting, 100)).done();
     clock.advance(10_000);
     // Past the period: admitted at once against the count held, while the log is read again.
     (await quotas.admit('bank', 100)).done();
@@ -41,12 +52,9 @@ describe('QuotaCounter', () => {
   });
 
   it('counts the checks in flight at a refresh once, and not again once they are in the log', async () => {
-    const clock = new ManualClock('2026-03-10T03:00:00Z');
-    const log = usage();
-    const quotas = new QuotaCounter(log.used, clock, 10_000);
-    const opening = quotas.admit('bank', 6);
-    await log.answer();
-    const inFlight = [await opening, await quotas.admit('bank', 6), await quotas.admit('bank', 6)];
+    const counting = counter();
+    const { clock, log, quotas } = counting;
+    const inFlight = [await firstCheck(counting, 6), await quotas.admit('bank', 6), await quotas.admit('bank', 6)];
     clock.advance(10_000);
     inFlight.push(await quotas.admit('bank', 6));
     // The refresh reads the log before the four checks land: they are counted as in flight.
@@ -64,23 +72,17 @@ describe('QuotaCounter', () => {
   });
 
   it('gives back the place of a check that was not made', async () => {
-    const clock = new ManualClock('2026-03-10T03:00:00Z');
-    const log = usage();
-    const quotas = new QuotaCounter(log.used, clock, 10_000);
-    const first = quotas.admit('bank', 1);
-    await log.answer();
-    (await first).release();
+    const counting = counter();
+    const { quotas } = counting;
+    (await firstCheck(counting, 1)).release();
     (await quotas.admit('bank', 1)).done();
     await expect(quotas.admit('bank', 1)).rejects.toSatisfy(refused);
   });
 
   it('starts a new month from the log, waiting for that read', async () => {
-    const clock = new ManualClock('2026-03-31T16:59:00Z');
-    const log = usage();
-    const quotas = new QuotaCounter(log.used, clock, 10_000);
-    const march = quotas.admit('bank', 1);
-    await log.answer();
-    (await march).done();
+    const counting = counter('2026-03-31T16:59:00Z');
+    const { clock, log, quotas } = counting;
+    (await firstCheck(counting, 1)).done();
     log.log(1);
     await expect(quotas.admit('bank', 1)).rejects.toSatisfy(refused);
     // 17:00 UTC is midnight in Vietnam: April's count starts from April's checks in the log, none.

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Clock, DomainError, parsePersonalId, vietnamDate } from '../kernel/index.ts';
 import type { AccessContext, VerificationFacts, VerificationReadOptions } from '../registry/index.ts';
+import type { QuotaCounter, RateLimiter } from './limits.ts';
 import { matchAddress, matchBirthDate, matchCard, matchName, matchPhone, matchSex } from './matching.ts';
-import type { QuotaCounter, RateLimiter } from './metering.ts';
 import {
   type Attribute,
   type AttributeResult,

@@ -5,7 +5,8 @@ import { type Clock, DomainError, vietnamDate } from '../kernel/index.ts';
 import type { Registry } from '../registry/index.ts';
 import { Batches } from './batch/batches.ts';
 import { checkDeclaration } from './check.ts';
-import { countChecks, invoice, monthOf, QuotaCounter, RateLimiter, usageReport } from './metering.ts';
+import { QuotaCounter, RateLimiter } from './limits.ts';
+import { countChecks, invoice, monthOf, usageReport } from './metering.ts';
 import type {
   Invoice,
   PartnerContract,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError, ManualClock } from '../kernel/index.ts';
-import { QuotaCounter } from './metering.ts';
+import { QuotaCounter } from './limits.ts';
 
 /** What the log holds of the partner's month, answered when the test says so. */
 function usage() {

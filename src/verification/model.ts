@@ -11,6 +11,13 @@ const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 export const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' });
 export type Month = Static<typeof Month>;
 
+/** The query of a usage report: a month, counted by day (the default) or as a whole. */
+export const UsageQuery = Type.Object(
+  { month: Month, groupBy: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('month')])) },
+  { additionalProperties: false },
+);
+export type UsageQuery = Static<typeof UsageQuery>;
+
 /** What kind of organisation a partner is. */
 export const PartnerKind = Type.Union([
   Type.Literal('bank'),

@@ -1,16 +1,13 @@
-import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { partnerPath, partnerUsagePath } from '../admin-paths.ts';
 import { getInvoice, getPartner, getUsage } from '../api/partners.ts';
-import { InvoiceTable } from '../components/admin/InvoiceTable.tsx';
-import { UsageView } from '../components/admin/UsageView.tsx';
-import { ProblemAlert } from '../components/ProblemAlert.tsx';
-import { RecordSection } from '../components/person/RecordSection.tsx';
+import { MonthUsage } from '../components/admin/MonthUsage.tsx';
 import { useAsync } from '../hooks/use-async.ts';
 import { useLanguage } from '../hooks/use-language.ts';
 import { usePageTitle } from '../hooks/use-page-title.ts';
-import { formatMonth, isMonth, shiftMonth, todayInVietnam } from '../i18n/format.ts';
+import { formatMonth, isMonth, todayInVietnam } from '../i18n/format.ts';
 
 /**
  * A partner's checks in a month (`?month=YYYY-MM`, this month in Vietnam by default): a bar per day, a table
@@ -28,38 +25,19 @@ export function PartnerUsagePage() {
   const name = partner.kind === 'ok' ? partner.value.partner.name : id;
   const title = t('usage.title', { partner: name, month: formatMonth(month, language) });
   usePageTitle(title);
-
   return (
-    <Stack gap="lg" maw={1100}>
-      <Stack gap="xs">
-        <Title order={1}>{title}</Title>
-        <Group gap="md" component="nav" aria-label={t('usage.months')}>
-          <Anchor component={Link} to={partnerUsagePath(id, shiftMonth(month, -1))}>
-            {t('usage.previous', { month: formatMonth(shiftMonth(month, -1), language) })}
-          </Anchor>
-          <Anchor component={Link} to={partnerUsagePath(id, shiftMonth(month, 1))}>
-            {t('usage.next', { month: formatMonth(shiftMonth(month, 1), language) })}
-          </Anchor>
-          <Anchor component={Link} to={partnerPath(id)}>
-            {t('usage.backToPartner')}
-          </Anchor>
-        </Group>
-      </Stack>
-      <RecordSection id="usage" title={t('usage.section')}>
-        {usage.kind === 'loading' && <Loader size="sm" aria-label={t('common.loading')} />}
-        {usage.kind === 'error' && <ProblemAlert problem={usage.problem} />}
-        {usage.kind === 'ok' && <UsageView report={usage.value} />}
-      </RecordSection>
-      <RecordSection id="invoice" title={t('invoice.title')}>
-        {invoice.kind === 'loading' && <Loader size="sm" aria-label={t('common.loading')} />}
-        {invoice.kind === 'error' && <ProblemAlert problem={invoice.problem} />}
-        {invoice.kind === 'ok' &&
-          (invoice.value.lines.length === 0 ? (
-            <Text>{t('invoice.empty')}</Text>
-          ) : (
-            <InvoiceTable invoice={invoice.value} />
-          ))}
-      </RecordSection>
-    </Stack>
+    <MonthUsage
+      title={title}
+      month={month}
+      pathOf={(other) => partnerUsagePath(id, other)}
+      links={
+        <Anchor component={Link} to={partnerPath(id)}>
+          {t('usage.backToPartner')}
+        </Anchor>
+      }
+      sections=""
+      usage={usage}
+      invoice={invoice}
+    />
   );
 }

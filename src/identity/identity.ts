@@ -1,6 +1,6 @@
 import type Provider from 'oidc-provider';
 import type { AccessLog } from '../audit/index.ts';
-import type { Database, Tx } from '../db/index.ts';
+import { coalesce, type Database, type Tx } from '../db/index.ts';
 import { type EventDispatcher, PERSON_DIED } from '../events/index.ts';
 import { type Clock, DomainError } from '../kernel/index.ts';
 import type { Messages } from '../messages/index.ts';
@@ -159,7 +159,9 @@ export class Identity {
   accountIdOf = async (personalId: string) => (await findAccountByPerson(this.deps.db, personalId))?.id;
   /** Whether the person has an eID account and whether it is locked (for partners' checks: no other detail). */
   accountStatus = async (personalId: string): Promise<'none' | 'active' | 'locked'> =>
-    (await findAccountByPerson(this.deps.db, personalId))?.status ?? 'none';
+    (await this.#statusOf(personalId)) ?? 'none';
+  /** The lookups of one turn (concurrent online checks) read together: `db/coalesce.ts`. */
+  readonly #statusOf = coalesce((personalIds: readonly string[]) => this.accountStatuses(personalIds));
   /** {@link accountStatus} of many people in one statement (a batch check's chunk); absent: no account. */
   accountStatuses = async (personalIds: readonly string[]): Promise<Map<string, 'active' | 'locked'>> => {
     const { rows } = await this.deps.db.query<{ personal_id: string; status: 'active' | 'locked' }>(

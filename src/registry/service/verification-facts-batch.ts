@@ -4,9 +4,8 @@ import type { ResidenceRow } from '../tables.ts';
 import { type AccessContext, type RegistryDeps, today } from './context.ts';
 import {
   addressOfRow,
-  FACTS_COLUMNS,
-  type FactsRow,
   factsOfRow,
+  factsRows,
   OPEN_RESIDENCES,
   type VerificationAddress,
   type VerificationFacts,
@@ -48,12 +47,7 @@ export async function verificationFactsForBatch(
   const now = today(deps);
   const facts = new Map<string, VerificationFacts>();
   if (ids.length > 0) {
-    // `char(12)[]`, the column's type: against a `text[]` the column would be cast, and its index not used.
-    const { rows } = await deps.db.query<FactsRow & { personal_id: string }>(
-      `select p.personal_id, ${FACTS_COLUMNS} from registry.person p where p.personal_id = any($1::char(12)[])`,
-      [ids],
-    );
-    for (const row of rows) facts.set(row.personal_id, factsOfRow(row, now));
+    for (const [id, row] of await factsRows(deps.db, ids)) facts.set(id, factsOfRow(row, now));
     if (options.withAddresses) await addAddresses(deps, facts, now);
   }
   const entries: AccessEntry[] = checks.map((check) => ({

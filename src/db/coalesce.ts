@@ -1,0 +1,44 @@
+/**
+ * Read coalescing: lookups by key asked for in the same turn of the event loop are read together, in one
+ * statement for all their keys. A busy endpoint that reads one row per request (the online check reads the
+ * person's eID account) then sends a statement per turn instead of one per request: each statement is a round
+ * trip and, on loopback, a system call on both sides, which was a third of the server thread's time.
+ * Nobody waits for a timer; a lone lookup is read at the end of its turn.
+ */
+
+/** Reads the values of many keys at once; a key absent from the result has no value. */
+export type ManyLoader<K, V> = (keys: readonly K[]) => Promise<ReadonlyMap<K, V>>;
+
+/**
+ * A lookup of one key that shares its read with the lookups of the same turn.
+ * @example const status = coalesce((ids) => accounts.statuses(ids)); await status('001095012345')
+ */
+export function coalesce<K, V>(loadMany: ManyLoader<K, V>): (key: K) => Promise<V | undefined> {
+  let waiting: Map<K, Array<{ resolve: (value: V | undefined) => void; reject: (error: unknown) => void }>> | null =
+    null;
+  const flush = async (batch: NonNullable<typeof waiting>) => {
+    try {
+      const values = await loadMany([...batch.keys()]);
+      for (const [key, callers] of batch) for (const caller of callers) caller.resolve(values.get(key));
+    } catch (error) {
+      for (const callers of batch.values()) for (const caller of callers) caller.reject(error);
+    }
+  };
+  return (key) =>
+    new Promise<V | undefined>((resolve, reject) => {
+      if (!waiting) {
+        const batch = new Map<
+          K,
+          Array<{ resolve: (value: V | undefined) => void; reject: (error: unknown) => void }>
+        >();
+        waiting = batch;
+        setImmediate(() => {
+          waiting = null;
+          void flush(batch);
+        });
+      }
+      const callers = waiting.get(key);
+      if (callers) callers.push({ resolve, reject });
+      else waiting.set(key, [{ resolve, reject }]);
+    });
+}

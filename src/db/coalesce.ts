@@ -42,3 +42,23 @@ export function coalesce<K, V>(loadMany: ManyLoader<K, V>): (key: K) => Promise<
       else waiting.set(key, [{ resolve, reject }]);
     });
 }
+
+/**
+ * {@link coalesce} for a reader shared by a module's functions: one coalesced lookup per owner (a database),
+ * made on its first use and dropped with it.
+ * @example const personRow = coalescePer((db: Database, ids: readonly string[]) => rowsOf(db, ids));
+ *   await personRow(db, '001095012345')
+ */
+export function coalescePer<O extends object, K, V>(
+  loadMany: (owner: O, keys: readonly K[]) => Promise<ReadonlyMap<K, V>>,
+): (owner: O, key: K) => Promise<V | undefined> {
+  const readers = new WeakMap<O, (key: K) => Promise<V | undefined>>();
+  return (owner, key) => {
+    let reader = readers.get(owner);
+    if (!reader) {
+      reader = coalesce((keys: readonly K[]) => loadMany(owner, keys));
+      readers.set(owner, reader);
+    }
+    return reader(key);
+  };
+}

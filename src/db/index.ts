@@ -1,4 +1,4 @@
-export { coalesce, type ManyLoader } from './coalesce.ts';
+export { coalesce, coalescePer, type ManyLoader } from './coalesce.ts';
 export type { ConnectionPool, Engine, QueryResult, RawConnection } from './connection.ts';
 export { type CsvValue, csvLine } from './csv.ts';
 export {

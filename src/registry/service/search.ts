@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { coalescePer, type Database } from '../../db/index.ts';
 import { DomainError, foldText, parsePersonalId } from '../../kernel/index.ts';
 import type { PersonSummary } from '../model.ts';
 import { registryDb } from '../store.ts';
@@ -76,8 +77,7 @@ export async function lookupPerson(
   access: AccessContext,
 ): Promise<PersonSummary> {
   const personalId = parsePersonalId(personalIdText);
-  const { rows } = await deps.db.query<PersonSummaryRow>(LOOKUP_SQL, [personalId]);
-  const row = rows[0];
+  const row = await summaryRowOf(deps.db, personalId);
   if (!row) throw new DomainError('PERSON_NOT_FOUND', 'No person has this personal ID number.');
   await logRead(deps, access, [personalId], 'lookup');
   return toSummary(row);
@@ -91,14 +91,20 @@ const PERMANENT_HOME_SQL = `
 const PERMANENT_HOME = sql.raw(PERMANENT_HOME_SQL);
 
 /**
- * The person and their permanent home in one statement. Hand-written text rather than a query built per
- * call: it is the hottest read of the registry (every lookup by ID number), and the text never changes.
+ * People and their permanent homes in one statement. Hand-written text rather than a query built per call: it
+ * is the hottest read of the registry (every lookup by ID number), and the text never changes. The lookups of
+ * one turn of the event loop share it (`db/coalesce.ts`).
  */
 const LOOKUP_SQL = `
   select p.personal_id, p.full_name, p.folded_name, p.birth_date, p.sex, p.status, home.commune_id
   from registry.person p
   left join lateral (${PERMANENT_HOME_SQL}) home on true
-  where p.personal_id = $1`;
+  where p.personal_id = any($1::char(12)[])`;
+
+const summaryRowOf = coalescePer(async (db: Database, personalIds: readonly string[]) => {
+  const { rows } = await db.query<PersonSummaryRow>(LOOKUP_SQL, [personalIds]);
+  return new Map(rows.map((row) => [row.personal_id, row]));
+});
 
 function toSummary(row: PersonSummaryRow): PersonSummary {
   return {

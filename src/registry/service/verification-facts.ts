@@ -1,4 +1,4 @@
-import { coalesce, type Database } from '../../db/index.ts';
+import { coalescePer, type Database } from '../../db/index.ts';
 import { parsePersonalId } from '../../kernel/index.ts';
 import { type CardStatus, cardStatusOn } from '../rules.ts';
 import type { IdentityCardRow, PersonRow, ResidenceRow } from '../tables.ts';
@@ -78,7 +78,7 @@ async function readFacts(
   personalId: string,
   withAddresses: boolean,
 ): Promise<VerificationFacts | undefined> {
-  const row = await factsRowOf(deps.db)(personalId);
+  const row = await factsRowOf(deps.db, personalId);
   if (!row) return undefined;
   const now = today(deps);
   const facts = factsOfRow(row, now);
@@ -162,18 +162,9 @@ export async function factsRows(db: Database, personalIds: readonly string[]): P
 
 /**
  * One person's facts row, read with the other lookups of the same turn (`db/coalesce.ts`): the online check is
- * the platform's busiest read, and concurrent checks then share a statement. One reader per database.
+ * the platform's busiest read, and concurrent checks then share a statement.
  */
-const factsRowReaders = new WeakMap<Database, (personalId: string) => Promise<FactsRow | undefined>>();
-
-function factsRowOf(db: Database): (personalId: string) => Promise<FactsRow | undefined> {
-  let reader = factsRowReaders.get(db);
-  if (!reader) {
-    reader = coalesce((personalIds: readonly string[]) => factsRows(db, personalIds));
-    factsRowReaders.set(db, reader);
-  }
-  return reader;
-}
+const factsRowOf = coalescePer(factsRows);
 
 /** Open permanent and temporary residences (a temporary one until its expiry day). */
 export const OPEN_RESIDENCES = `r.valid_to is null

@@ -8,6 +8,7 @@ export {
   ChainBreak,
   ChainBreakReason,
   ChainReport,
+  type CountFilter,
   type PageRequest,
   type UsageFilter,
   UsageRow,

@@ -100,6 +100,15 @@ export interface UsageFilter {
   readonly detailKey?: string;
 }
 
+/** Entries of one actor with one action from `from` (inclusive) to `to` (exclusive), for a plain count. */
+export interface CountFilter {
+  readonly actorId: string;
+  readonly actorKind: ActorKind;
+  readonly action: string;
+  readonly from: Date;
+  readonly to: Date;
+}
+
 /**
  * How many entries one actor made with one action, purpose and channel in one day (`YYYY-MM-DD`) or month
  * (`YYYY-MM`), and with one value of the details' `detailKey` when the query named one.

@@ -2,7 +2,7 @@
 import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, NoTables, Tx } from '../db/index.ts';
 import type { ChainedRow } from './chain.ts';
-import type { AccessChannel, ActorKind, UsageFilter, UsageRow } from './model.ts';
+import type { AccessChannel, ActorKind, CountFilter, UsageFilter, UsageRow } from './model.ts';
 
 type AccessLogTable = {
   id: Generated<number>;
@@ -182,6 +182,20 @@ export class AuditStore {
       ...(filter.detailKey === undefined ? {} : { detail: row.detail ?? null }),
       count: Number(row.count),
     }));
+  }
+
+  /** How many entries match, counted without grouping (a quota's read of a month). */
+  async count(filter: CountFilter): Promise<number> {
+    const row = await tables(this.#db.kysely)
+      .selectFrom('audit.access_log')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('at', '>=', filter.from)
+      .where('at', '<', filter.to)
+      .where('actor_id', '=', filter.actorId)
+      .where('actor_kind', '=', filter.actorKind)
+      .where('action', '=', filter.action)
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
   }
 
   /** The head of every lane. */

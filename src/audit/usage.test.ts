@@ -125,3 +125,27 @@ describe('AccessLog.usage', () => {
     expect(isDomainError(error, 'AUDIT_QUERY_INVALID')).toBe(true);
   });
 });
+
+describe('AccessLog.count', () => {
+  const august = new Date('2025-07-31T17:00:00Z');
+
+  it('counts one actor’s entries with one action in a period, whatever their purpose and day', async () => {
+    const verified = { actorId: 'bank-acb', actorKind: 'partner', action: 'verify' } as const;
+    expect(await log.count({ ...verified, from: july, to: september })).toBe(6);
+    // From Vietnamese midnight on 1 August: the entries of 00:30 only.
+    expect(await log.count({ ...verified, from: august, to: september })).toBe(4);
+    expect(await log.count({ ...verified, action: 'read', from: july, to: september })).toBe(0);
+    expect(await log.count({ ...verified, actorKind: 'officer', from: july, to: september })).toBe(0);
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const refused = log.count({
+      actorId: 'bank-acb',
+      actorKind: 'partner',
+      action: 'verify',
+      from: september,
+      to: july,
+    });
+    await expect(refused).rejects.toSatisfy((error: unknown) => isDomainError(error, 'AUDIT_QUERY_INVALID'));
+  });
+});

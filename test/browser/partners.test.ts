@@ -153,6 +153,8 @@ describe('administration of verification partners', () => {
     expect(rows[3]).toContain('Kích hoạt lại Lý do: Đã khắc phục vi phạm');
 
     await page.getByRole('link', { name: 'Về danh sách đối tác' }).last().click();
+    // The list's own heading first: until then the rows found could still be the partner page's.
+    await heading(page, 'Đối tác xác thực').waitFor();
     const listed = page.getByRole('table').locator('tbody tr');
     await listed.first().waitFor();
     expect(await listed.count()).toBe(1);

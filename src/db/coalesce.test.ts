@@ -41,3 +41,20 @@ describe('coalesce', () => {
     await expect(lookup('a')).resolves.toBe(1);
   });
 });
+
+describe('coalesce, with a bound on keys per read', () => {
+  it('reads a full batch at once and the rest of the turn in the next read, each key once', async () => {
+    const reads: number[][] = [];
+    const lookup = coalesce(async (keys: readonly number[]) => {
+      reads.push([...keys]);
+      return new Map(keys.map((key) => [key, key * 10]));
+    }, 2);
+    const answers = Promise.all([lookup(1), lookup(2), lookup(3), lookup(1), lookup(4), lookup(5)]);
+    expect(await answers).toEqual([10, 20, 30, 10, 40, 50]);
+    expect(reads).toEqual([
+      [1, 2],
+      [3, 1],
+      [4, 5],
+    ]);
+  });
+});

@@ -13,10 +13,12 @@ export type ManyLoader<K, V> = (keys: readonly K[]) => Promise<ReadonlyMap<K, V>
  * A lookup of one key that shares its read with the lookups of the same turn.
  * @example const status = coalesce((ids) => accounts.statuses(ids)); await status('001095012345')
  */
-export function coalesce<K, V>(loadMany: ManyLoader<K, V>): (key: K) => Promise<V | undefined> {
-  let waiting: Map<K, Array<{ resolve: (value: V | undefined) => void; reject: (error: unknown) => void }>> | null =
-    null;
-  const flush = async (batch: NonNullable<typeof waiting>) => {
+export function coalesce<K, V>(loadMany: ManyLoader<K, V>, maxKeys = MAX_KEYS): (key: K) => Promise<V | undefined> {
+  type Caller = { resolve: (value: V | undefined) => void; reject: (error: unknown) => void };
+  let waiting: Map<K, Caller[]> | null = null;
+  /** Reads a batch once: at the end of its turn, or as soon as it is full. */
+  const flush = async (batch: Map<K, Caller[]>) => {
+    if (waiting === batch) waiting = null;
     try {
       const values = await loadMany([...batch.keys()]);
       for (const [key, callers] of batch) for (const caller of callers) caller.resolve(values.get(key));
@@ -26,22 +28,25 @@ export function coalesce<K, V>(loadMany: ManyLoader<K, V>): (key: K) => Promise<
   };
   return (key) =>
     new Promise<V | undefined>((resolve, reject) => {
-      if (!waiting) {
-        const batch = new Map<
-          K,
-          Array<{ resolve: (value: V | undefined) => void; reject: (error: unknown) => void }>
-        >();
-        waiting = batch;
+      let batch = waiting;
+      if (!batch) {
+        const opened = new Map<K, Caller[]>();
+        batch = opened;
+        waiting = opened;
         setImmediate(() => {
-          waiting = null;
-          void flush(batch);
+          if (waiting === opened) void flush(opened);
         });
       }
-      const callers = waiting.get(key);
+      const callers = batch.get(key);
       if (callers) callers.push({ resolve, reject });
-      else waiting.set(key, [{ resolve, reject }]);
+      else batch.set(key, [{ resolve, reject }]);
+      // A full read goes at once; the turn's later lookups start the next one.
+      if (batch.size >= maxKeys) void flush(batch);
     });
 }
+
+/** Keys in one read at most, so that a burst never becomes one enormous statement. */
+const MAX_KEYS = 1000;
 
 /**
  * {@link coalesce} for a reader shared by a module's functions: one coalesced lookup per owner (a database),

@@ -7,7 +7,6 @@ import { Type } from 'typebox';
 import type { Caller } from '../identity/index.ts';
 import {
   Contract,
-  Invoice,
   Month,
   NewContract,
   NewPartner,
@@ -17,9 +16,8 @@ import {
   PartnerDetail,
   PartnerSlug,
   PartnerStaffMember,
-  UsageQuery,
-  UsageReport,
 } from './model.ts';
+import { Invoice, UsageQuery, UsageReport } from './usage-model.ts';
 import type { Verification } from './verification.ts';
 
 export interface AdminPartnerRoutesOptions {

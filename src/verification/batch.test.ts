@@ -6,7 +6,8 @@ import { CsvReader } from './batch/csv-reader.ts';
 import type { BatchJob } from './batch/model.ts';
 import { RESULT_COLUMNS } from './batch/runner.ts';
 import { batchStore } from './batch/store.ts';
-import { ATTRIBUTES, type Invoice, type VerificationAnswer } from './model.ts';
+import { ATTRIBUTES, type VerificationAnswer } from './model.ts';
+import type { Invoice } from './usage-model.ts';
 
 let f: VerificationFixture;
 let duc: string;

@@ -7,6 +7,7 @@ export * from './model.ts';
 export { contractOn, Partners, type PartnerTerms } from './partners.ts';
 export { PURPOSES } from './purposes.ts';
 export { type VerificationRoutesOptions, verificationRoutes } from './routes.ts';
+export * from './usage-model.ts';
 export {
   BATCH_SCOPE,
   type IdentityPort,

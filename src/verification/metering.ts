@@ -4,19 +4,10 @@
  */
 import type { AccessLog } from '../audit/index.ts';
 import { DomainError, vietnamDate } from '../kernel/index.ts';
-import {
-  CHECK_TYPES,
-  type CheckType,
-  type CheckTypeCounts,
-  type Contract,
-  type Invoice,
-  type InvoiceLine,
-  type UsageChannel,
-  type UsageLine,
-  type UsageReport,
-} from './model.ts';
+import { CHECK_TYPES, type CheckType, type Contract } from './model.ts';
 import { contractOn, type PartnerTerms } from './partners.ts';
 import { purposeOfLabel } from './purposes.ts';
+import type { CheckTypeCounts, Invoice, InvoiceLine, UsageChannel, UsageLine, UsageReport } from './usage-model.ts';
 
 /** The access-log action of an online check. */
 export const VERIFY_ACTION = 'verify';

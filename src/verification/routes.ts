@@ -4,16 +4,9 @@ import { type Caller, isAdmin } from '../identity/index.ts';
 import { DomainError } from '../kernel/index.ts';
 import { adminPartnerRoutes } from './admin-routes.ts';
 import { batchRoutes, type PartnerResolver } from './batch-routes.ts';
-import {
-  Invoice,
-  Month,
-  PartnerContract,
-  UsageQuery,
-  UsageReport,
-  VerificationAnswer,
-  VerificationRequest,
-} from './model.ts';
+import { Month, PartnerContract, VerificationAnswer, VerificationRequest } from './model.ts';
 import type { PartnerTerms } from './partners.ts';
+import { Invoice, UsageQuery, UsageReport } from './usage-model.ts';
 import type { Verification } from './verification.ts';
 
 export interface VerificationRoutesOptions {

@@ -7,16 +7,10 @@ import { Batches } from './batch/batches.ts';
 import { checkDeclaration } from './check.ts';
 import { QuotaCounter, RateLimiter } from './limits.ts';
 import { countChecks, invoice, monthOf, usageReport } from './metering.ts';
-import type {
-  Invoice,
-  PartnerContract,
-  QuotaStatus,
-  UsageReport,
-  VerificationAnswer,
-  VerificationRequest,
-} from './model.ts';
+import type { PartnerContract, QuotaStatus, VerificationAnswer, VerificationRequest } from './model.ts';
 import { type ClientLookup, contractOn, Partners, type PartnerTerms } from './partners.ts';
 import { PartnerStaff } from './staff.ts';
+import type { Invoice, UsageReport } from './usage-model.ts';
 
 /** What the verification module needs of the identity module. */
 export interface IdentityPort {

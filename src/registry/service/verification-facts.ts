@@ -140,7 +140,7 @@ export type FactsRow = Pick<
 };
 
 /** The columns of {@link FactsRow}, read from `registry.person p`. */
-export const FACTS_COLUMNS = `p.full_name, p.other_names, p.birth_date, p.birth_date_precision, p.sex, p.status, p.phone,
+const FACTS_COLUMNS = `p.full_name, p.other_names, p.birth_date, p.birth_date_precision, p.sex, p.status, p.phone,
     p.former_id_number,
     (select json_agg(json_build_object('card_number', c.card_number, 'issued_on', c.issued_on,
         'expires_on', c.expires_on, 'status', c.status, 'status_changed_on', c.status_changed_on)

@@ -26,6 +26,22 @@ describe('rowHash', () => {
     );
   });
 
+  it('gives the same hash for a row whatever was sealed before it, even a Date changed in place', () => {
+    const vector = 'f6ed28392f58a029f3e076329980e774bd0cb6f526b5e4eda69249e1a12f18cc';
+    const other = { ...row, actorId: 'telco-vnpt', purpose: 'Chuẩn hoá thuê bao', channel: 'batch' };
+    const otherHash = rowHash(GENESIS_HASH, other).toString('hex');
+    expect(rowHash(GENESIS_HASH, row).toString('hex')).toBe(vector);
+    expect(rowHash(GENESIS_HASH, other).toString('hex')).toBe(otherHash);
+    expect(otherHash).not.toBe(vector);
+    const at = new Date(row.at);
+    const moved = { ...row, at };
+    expect(rowHash(GENESIS_HASH, moved).toString('hex')).toBe(vector);
+    at.setTime(at.getTime() + 1);
+    expect(rowHash(GENESIS_HASH, moved).toString('hex')).not.toBe(vector);
+    at.setTime(at.getTime() - 1);
+    expect(rowHash(GENESIS_HASH, moved).toString('hex')).toBe(vector);
+  });
+
   it('changes when any sealed field or the previous hash changes', () => {
     const base = rowHash(GENESIS_HASH, row).toString('hex');
     const variants = [

@@ -148,8 +148,8 @@ export class AccessLog {
   }
 
   /**
-   * How many entries one actor made with one action in a period: one number, cheaper than {@link usage}'s
-   * groups (a partner's quota is re-read every few seconds).
+   * How many entries one actor made with one action in a period: one number, read from the hourly counts
+   * kept beside the rows (a partner's quota is re-read every few seconds; its month's entries are not).
    * @throws DomainError `AUDIT_QUERY_INVALID` when the period is empty or its ends are not valid instants.
    */
   async count(filter: CountFilter): Promise<number> {

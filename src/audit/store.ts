@@ -56,6 +56,16 @@ const APPEND_SQL = `
   from audit.append($1::int2[], $2::int8[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])`;
 
+const HOUR_MS = 3_600_000;
+
+/** Whole hours ($4 to $5) from the counts, the hours' parts before and after them ($6 to $4, $5 to $7) from rows. */
+const COUNT_SQL = `
+  select coalesce((select sum(entries) from audit.access_count
+      where actor_kind = $1 and actor_id = $2 and action = $3 and hour >= $4 and hour < $5), 0)
+    + (select count(*) from audit.access_log
+      where actor_kind = $1 and actor_id = $2 and action = $3
+        and ((at >= $6 and at < $4) or (at >= $5 and at < $7))) as count`;
+
 /** A row ready to insert: its fields, its place in the lane and its hashes. */
 export interface SealedRow extends ChainedRow {
   readonly prevHash: Buffer;
@@ -184,18 +194,26 @@ export class AuditStore {
     }));
   }
 
-  /** How many entries match, counted without grouping (a quota's read of a month). */
+  /**
+   * How many entries match, without grouping (a quota's read of a month): the whole UTC hours of the period
+   * from `audit.access_count` (migration 0003), the partial hours at its ends from the rows themselves.
+   */
   async count(filter: CountFilter): Promise<number> {
-    const row = await tables(this.#db.kysely)
-      .selectFrom('audit.access_log')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .where('at', '>=', filter.from)
-      .where('at', '<', filter.to)
-      .where('actor_id', '=', filter.actorId)
-      .where('actor_kind', '=', filter.actorKind)
-      .where('action', '=', filter.action)
-      .executeTakeFirst();
-    return Number(row?.count ?? 0);
+    const { from, to } = filter;
+    let firstHour = new Date(Math.ceil(from.getTime() / HOUR_MS) * HOUR_MS);
+    let endHour = new Date(Math.floor(to.getTime() / HOUR_MS) * HOUR_MS);
+    // A period within one hour has no whole hour: its rows are counted from `from` to `to`.
+    if (firstHour >= endHour) firstHour = endHour = to;
+    const { rows } = await this.#db.query<{ count: string | number }>(COUNT_SQL, [
+      filter.actorKind,
+      filter.actorId,
+      filter.action,
+      firstHour,
+      endHour,
+      from,
+      to,
+    ]);
+    return Number(rows[0]?.count ?? 0);
   }
 
   /** The head of every lane. */

@@ -1,99 +1,23 @@
+// A relying party built with openid-client against the provider: sign-in, claims, consent, step-up, logout.
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as client from 'openid-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CookieBrowser } from '../../../test/support/browser-fetch.ts';
-import { latestCode, type Registered, registerAccount } from '../../../test/support/identity.ts';
-import { type ListeningApp, listeningApp } from '../../../test/support/listening.ts';
+import { latestCode } from '../../../test/support/identity.ts';
+import {
+  authorizationUrl,
+  citizen,
+  discover,
+  issuer,
+  RP,
+  server,
+  signIn,
+  startRelyingPartyWorld,
+} from '../../../test/support/relying-party.ts';
 import { OFFICER, testRegistry } from '../../registry/testing.ts';
 import { ACR_LEVEL1, ACR_LEVEL2 } from '../model.ts';
 
-let server: ListeningApp;
-let citizen: Registered;
-let issuer: URL;
-const RP = 'ngan-hang-test';
-
-async function admin(method: string, path: string, payload?: unknown) {
-  return server.app.inject({
-    method: method as 'POST',
-    url: path,
-    payload: payload as object,
-    headers: { authorization: `Bearer ${server.token}` },
-  });
-}
-
-beforeAll(async () => {
-  server = await listeningApp();
-  issuer = new URL(`${server.url}/oidc`);
-  const { person, registry } = await testRegistry(server.db, new Date().toISOString());
-  const personalId = await person({
-    familyName: 'Nguyễn',
-    middleName: 'Văn',
-    givenName: 'Đức',
-    birthDate: '1990-05-17',
-  });
-  await registry.registerPermanentResidence(
-    personalId,
-    { communeId: '2025:00004', addressLine: 'Số 5 phố Điện Biên Phủ' },
-    '2025-08-01',
-    OFFICER,
-  );
-  citizen = await registerAccount(server.app, { personalId, fullName: 'Nguyễn Văn Đức', birthDate: '1990-05-17' });
-  const registered = await admin('POST', '/api/v1/admin/clients', {
-    clientId: RP,
-    name: 'Ngân hàng Thử nghiệm',
-    organisation: 'Ngân hàng TMCP Thử nghiệm',
-    purpose: 'Mở tài khoản thanh toán trực tuyến (eKYC)',
-    kind: 'public',
-    redirectUris: [`${server.url}/rp/callback`],
-    postLogoutRedirectUris: [`${server.url}/rp/signed-out`],
-    scopes: ['profile', 'personal_id', 'address', 'offline_access'],
-  });
-  expect(registered.statusCode).toBe(201);
-});
-afterAll(async () => server?.close());
-
-async function discover() {
-  return client.discovery(issuer, RP, { token_endpoint_auth_method: 'none' }, client.None(), {
-    execute: [client.allowInsecureRequests],
-  });
-}
-
-/** The client's authorization request to its callback, with the PKCE challenge of `verifier`. */
-async function authorizationUrl(
-  config: client.Configuration,
-  verifier: string,
-  params: Record<string, string>,
-): Promise<URL> {
-  return client.buildAuthorizationUrl(config, {
-    redirect_uri: `${server.url}/rp/callback`,
-    code_challenge: await client.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    ...params,
-  });
-}
-
-/** Runs the browser part of a sign-in; returns where the provider sent the browser back to the client. */
-async function signIn(browser: CookieBrowser, authorizationUrl: URL, consent = true): Promise<URL> {
-  let { url } = await browser.follow(authorizationUrl.href);
-  expect(url).toMatch(/\/interaction\/[\w-]+$/);
-  const login = await browser.fetch(`${url}/password`, {
-    json: { personalId: citizen.personalId, password: citizen.password },
-  });
-  expect(login.status).toBe(200);
-  const { redirectTo } = (await login.json()) as { redirectTo: string };
-  ({ url } = await browser.follow(new URL(redirectTo, server.url).href, `${server.url}/rp/`));
-  if (url.startsWith(`${server.url}/rp/`)) return new URL(url);
-  expect(url).toMatch(/\/interaction\/[\w-]+$/);
-  const details = await (await browser.fetch(`${url}/details`)).json();
-  expect(details).toMatchObject({
-    prompt: 'consent',
-    client: { id: RP, organisation: 'Ngân hàng TMCP Thử nghiệm', purpose: 'Mở tài khoản thanh toán trực tuyến (eKYC)' },
-  });
-  const step = await browser.fetch(`${url}/${consent ? 'consent' : 'abort'}`, { json: {} });
-  const next = (await step.json()) as { redirectTo: string };
-  ({ url } = await browser.follow(new URL(next.redirectTo, server.url).href, `${server.url}/rp/`));
-  return new URL(url);
-}
+startRelyingPartyWorld();
 
 describe('a relying party built with openid-client', () => {
   it('discovers, signs in with code + PKCE, verifies the ID token and its acr, reads userinfo, refreshes and logs out', async () => {
@@ -292,37 +216,5 @@ describe('a relying party built with openid-client', () => {
     expect(tokens.claims()?.acr).toBe(ACR_LEVEL2);
     const userinfo = await client.fetchUserInfo(config, tokens.access_token, citizen.accountId);
     expect(userinfo.eid_level).toBe(2);
-  });
-});
-
-describe('authorization codes', () => {
-  it('are exchanged once: the same code sent three times at once gives one token and two invalid_grant', async () => {
-    const config = await discover();
-    const verifier = client.randomPKCECodeVerifier();
-    const callback = await signIn(
-      new CookieBrowser(),
-      await authorizationUrl(config, verifier, {
-        scope: 'openid profile',
-        state: 'race',
-      }),
-    );
-    const code = callback.searchParams.get('code') ?? '';
-    const exchange = () =>
-      fetch(`${issuer.href}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          code,
-          code_verifier: verifier,
-          client_id: RP,
-          redirect_uri: `${server.url}/rp/callback`,
-        }),
-      });
-    const answers = await Promise.all([exchange(), exchange(), exchange()]);
-    const statuses = answers.map((a) => a.status).sort();
-    expect(statuses).toEqual([200, 400, 400]);
-    const refused = await Promise.all(answers.filter((a) => a.status === 400).map((a) => a.json()));
-    expect(refused.map((r) => r.error)).toEqual(['invalid_grant', 'invalid_grant']);
   });
 });

@@ -1,8 +1,12 @@
 /**
  * Every error code the platform answers with, its HTTP status and a short title in Vietnamese and
- * English. This is the one place where a domain error becomes HTTP. `docs/errors.md` lists the same
+ * English (the verification and public-service codes in their own files). This is the one place where a
+ * domain error becomes HTTP. `docs/errors.md` lists the same
  * codes; `problem-catalogue.test.ts` fails when the two differ or when code throws an unlisted code.
  */
+import { SERVICE_PROBLEMS } from './problems-services.ts';
+import { VERIFICATION_PROBLEMS } from './problems-verification.ts';
+
 export interface ProblemKind {
   readonly status: number;
   readonly vi: string;
@@ -188,119 +192,8 @@ export const PROBLEMS = {
   },
   ADMIN_UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị hành chính', en: 'No such administrative unit' },
 
-  // verification
-  PARTNER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đối tác', en: 'No such partner' },
-  PARTNER_EXISTS: { status: 409, vi: 'Đối tác đã được đăng ký', en: 'The partner is already registered' },
-  PARTNER_CLIENT_INVALID: {
-    status: 422,
-    vi: 'Ứng dụng của đối tác không hợp lệ',
-    en: 'The partner’s client is not a verification machine client',
-  },
-  PARTNER_STATUS_UNCHANGED: {
-    status: 409,
-    vi: 'Đối tác đã ở trạng thái này',
-    en: 'The partner already has this status',
-  },
-  CONTRACT_INVALID: { status: 422, vi: 'Hợp đồng không hợp lệ', en: 'Invalid contract' },
-  PARTNER_STAFF_EXISTS: {
-    status: 409,
-    vi: 'Tài khoản đã là nhân viên của một đối tác',
-    en: 'The account is already a member of a partner’s staff',
-  },
-  PARTNER_STAFF_NOT_FOUND: { status: 404, vi: 'Không tìm thấy nhân viên đối tác', en: 'No such member of staff' },
-  LEVEL2_SIGN_IN_REQUIRED: {
-    status: 403,
-    vi: 'Cần đăng nhập bằng tài khoản định danh điện tử mức độ 2',
-    en: 'A level-2 eID sign-in is required',
-  },
-  NOT_A_PARTNER: { status: 403, vi: 'Ứng dụng chưa được đăng ký là đối tác', en: 'The client is not a partner' },
-  PARTNER_SUSPENDED: { status: 403, vi: 'Đối tác đang bị tạm dừng', en: 'The partner is suspended' },
-  CONTRACT_NOT_IN_FORCE: {
-    status: 403,
-    vi: 'Đối tác không có hợp đồng còn hiệu lực',
-    en: 'No contract in force',
-  },
-  PURPOSE_NOT_ALLOWED: {
-    status: 403,
-    vi: 'Mục đích không có trong hợp đồng',
-    en: 'Purpose not allowed by the contract',
-  },
-  CHECK_TYPE_NOT_ALLOWED: {
-    status: 403,
-    vi: 'Loại kiểm tra không có trong hợp đồng',
-    en: 'Check type not allowed by the contract',
-  },
-  QUOTA_EXCEEDED: { status: 429, vi: 'Đã dùng hết hạn mức tháng', en: 'Monthly quota used up' },
-  RATE_LIMITED: { status: 429, vi: 'Gửi yêu cầu quá nhanh', en: 'Too many requests per second' },
-  BATCH_HEADER_INVALID: {
-    status: 400,
-    vi: 'Dòng tiêu đề của tệp không hợp lệ',
-    en: 'The batch file’s header row is not valid',
-  },
-  BATCH_TOO_LARGE: { status: 413, vi: 'Tệp có quá nhiều dòng', en: 'The batch file has too many rows' },
-  BATCH_QUOTA_EXCEEDED: {
-    status: 429,
-    vi: 'Số dòng của lô vượt hạn mức còn lại trong tháng',
-    en: 'The batch has more rows than the month’s remaining quota',
-  },
-  BATCH_NOT_FOUND: { status: 404, vi: 'Không tìm thấy lô xác thực', en: 'No such batch' },
-  BATCH_NOT_FINISHED: {
-    status: 409,
-    vi: 'Lô xác thực chưa xử lý xong',
-    en: 'The batch is not finished',
-  },
-  // Public services: catalogue, dossiers, agencies' acts, fees.
-  PROCEDURE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thủ tục', en: 'No such procedure' },
-  LEVEL_TOO_LOW: { status: 403, vi: 'Cần tài khoản định danh mức 2', en: 'A level-2 eID account is needed' },
-  FORM_INVALID: { status: 422, vi: 'Tờ khai chưa hợp lệ', en: 'The form is not valid' },
-  STEPS_INVALID: { status: 422, vi: 'Lựa chọn thủ tục không hợp lệ', en: 'The procedures chosen are not valid' },
-  APPLICANT_NOT_PARENT: { status: 403, vi: 'Người khai không phải cha hoặc mẹ', en: 'The applicant is not a parent' },
-  PARENT_NOT_IN_REGISTRY: {
-    status: 422,
-    vi: 'Cha hoặc mẹ không có trong Cơ sở dữ liệu quốc gia về dân cư',
-    en: 'A parent is not in the population registry',
-  },
-  HOUSEHOLD_NOT_OF_PARENT: {
-    status: 422,
-    vi: 'Hộ gia đình không phải của cha hoặc mẹ',
-    en: 'The household is not a parent’s',
-  },
-  APPLICANT_NOT_RELATIVE: {
-    status: 403,
-    vi: 'Người khai không phải thân nhân của người chết',
-    en: 'The applicant is not a relative of the deceased',
-  },
-  NO_PERMANENT_RESIDENCE: { status: 422, vi: 'Chưa có nơi thường trú', en: 'No permanent residence on record' },
-  DOSSIER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hồ sơ', en: 'No such dossier' },
-  STEP_NOT_FOUND: { status: 404, vi: 'Hồ sơ không có bước này', en: 'The dossier has no such step' },
-  STEP_NOT_OPEN: { status: 409, vi: 'Bước này chưa thể xử lý', en: 'The step cannot be acted on now' },
-  STEP_CLAIMED_BY_ANOTHER: {
-    status: 409,
-    vi: 'Cán bộ khác đang xử lý bước này',
-    en: 'Another officer is handling the step',
-  },
-  STEP_ALREADY_DECIDED: { status: 409, vi: 'Bước này đã có quyết định', en: 'The step already has a decision' },
-  NOTE_REQUIRED: { status: 422, vi: 'Cần nêu lý do', en: 'A reason is needed' },
-  NO_SUPPLEMENT_REQUESTED: {
-    status: 409,
-    vi: 'Hồ sơ không có yêu cầu bổ sung',
-    en: 'No supplement is asked for',
-  },
-  DOSSIER_NOT_WITHDRAWABLE: { status: 409, vi: 'Không thể rút hồ sơ', en: 'The dossier cannot be withdrawn' },
-  HEALTH_INSURANCE_CARD_EXISTS: {
-    status: 409,
-    vi: 'Trẻ đã có thẻ bảo hiểm y tế',
-    en: 'The child already holds a health insurance card',
-  },
-  PAYMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy giao dịch thanh toán', en: 'No such payment' },
-  PAYMENT_NOT_DUE: { status: 409, vi: 'Hồ sơ không có lệ phí phải nộp', en: 'No fee is due' },
-  PAYMENT_ALREADY_MADE: { status: 409, vi: 'Lệ phí đã được nộp', en: 'The fee is already paid' },
-  PAYMENT_AMOUNT_MISMATCH: { status: 422, vi: 'Số tiền không khớp lệ phí', en: 'The amount is not the fee' },
-  PAYMENT_SIGNATURE_INVALID: {
-    status: 401,
-    vi: 'Chữ ký của cổng thanh toán không hợp lệ',
-    en: 'The payment provider’s signature is not valid',
-  },
+  ...VERIFICATION_PROBLEMS,
+  ...SERVICE_PROBLEMS,
 } as const satisfies Record<string, ProblemKind>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /**
  * Debian's Chromium, headless (DESIGN.md §5). `CHROMIUM_PATH` points elsewhere; the flags keep it from
@@ -54,4 +55,46 @@ export async function openWatched(
   await beforeLoad?.(page);
   await page.goto(new URL(path, origin).href);
   return { context, page, problems };
+}
+
+/** A test file's Chromium and its pages: each page in a fresh context, closed after its test. */
+export class BrowserSession {
+  #browser: Browser | undefined;
+  #context: BrowserContext | undefined;
+  /** What went wrong on the page opened last: console errors, uncaught errors, requests to other hosts. */
+  problems: string[] = [];
+
+  async launch(): Promise<void> {
+    this.#browser = await launchChromium();
+  }
+
+  /** Opens `path` of `origin` in a fresh context; its problems replace those of the previous page. */
+  async open(origin: string, path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
+    if (!this.#browser) throw new Error('the browser did not start');
+    const watched = await openWatched(this.#browser, origin, path, beforeLoad);
+    this.#context = watched.context;
+    this.problems = watched.problems;
+    return watched.page;
+  }
+
+  async closePage(): Promise<void> {
+    await this.#context?.close();
+    this.#context = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.#browser?.close();
+  }
+}
+
+/**
+ * A browser session with its hooks: Chromium launched before the file's tests (after the set-up registered
+ * before this call), the page of each test closed after it, Chromium closed at the end.
+ */
+export function browserSession(): BrowserSession {
+  const session = new BrowserSession();
+  beforeAll(() => session.launch());
+  afterEach(() => session.closePage());
+  afterAll(() => session.close());
+  return session;
 }

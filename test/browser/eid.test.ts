@@ -1,17 +1,13 @@
 /// <reference lib="dom" />
 import { createHash, randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER, testRegistry } from '../../src/registry/testing.ts';
 import { type Registered, registerAccount } from '../support/identity.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { launchChromium, openWatched } from './chromium.ts';
+import { browserSession } from './chromium.ts';
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-/** What went wrong on the current test's page: console errors, uncaught errors, requests to other hosts. */
-let problems: string[] = [];
 
 /** The citizen who registers in the browser. */
 const duc = { personalId: '', fullName: 'Nguyễn Văn Đức', birthDate: '1990-05-17', phone: '0912345678' };
@@ -61,32 +57,24 @@ beforeAll(async () => {
     },
   });
   expect(registered.statusCode, registered.body).toBe(201);
-  browser = await launchChromium();
 });
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+const session = browserSession();
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 async function open(path: string): Promise<Page> {
-  if (!server || !browser) throw new Error('the server or the browser did not start');
-  const watched = await openWatched(browser, new URL(server.url).origin, path);
-  context = watched.context;
-  problems = watched.problems;
-  return watched.page;
+  if (!server) throw new Error('the server did not start');
+  return session.open(new URL(server.url).origin, path);
 }
 
 /** Chromium prints a console error for every HTTP error answer, expected ones included: this matches one. */
 const httpError = (status: number, path: string | RegExp) => (problem: string) =>
   problem.includes(`status of ${status}`) && (typeof path === 'string' ? problem.includes(path) : path.test(problem));
 function unexpectedProblems(...expected: ((problem: string) => boolean)[]): string[] {
-  return problems.filter((problem) => !expected.some((matches) => matches(problem)));
+  return session.problems.filter((problem) => !expected.some((matches) => matches(problem)));
 }
 
 const heading = (page: Page, name: string, level = 1) => page.getByRole('heading', { level, name, exact: true });

@@ -4,17 +4,14 @@
  * who moved in 2023 to a ward merged in 2025), an unread person and more namesakes than a page holds; a
  * Chromium; and the steps the tests share. Each test file that calls {@link startOfficerWorld} gets its own.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { OFFICER, testRegistry } from '../../src/registry/testing.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { launchChromium, openWatched } from './chromium.ts';
+import { type BrowserSession, browserSession } from './chromium.ts';
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-/** What went wrong on the current test's page: console errors, uncaught errors, requests to other hosts. */
-let problems: string[] = [];
+let session: BrowserSession;
 
 /** The people the tests look at, registered before the browser starts. */
 export const people = { father: '', duc: '', unread: '' };
@@ -74,16 +71,10 @@ export function startOfficerWorld(): void {
         birthDate: `1990-01-${String(n + 1).padStart(2, '0')}`,
       });
     }
-    browser = await launchChromium();
   });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  session = browserSession();
 
   afterAll(async () => {
-    await browser?.close();
     await server?.close();
   });
 }
@@ -93,11 +84,8 @@ export const serverToken = () => server?.token;
 
 /** Opens `path` in a fresh browser context; its problems replace those of the previous page. */
 export async function open(path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
-  if (!server || !browser) throw new Error('the server or the browser did not start');
-  const watched = await openWatched(browser, new URL(server.url).origin, path, beforeLoad);
-  context = watched.context;
-  problems = watched.problems;
-  return watched.page;
+  if (!server) throw new Error('the server did not start');
+  return session.open(new URL(server.url).origin, path, beforeLoad);
 }
 
 /** Chromium prints a console error for every HTTP error answer, expected ones included: this matches one. */
@@ -105,7 +93,7 @@ export const httpError = (status: number, path: string) => (problem: string) =>
   problem.includes(`status of ${status}`) && problem.includes(path);
 /** The problems of the page, less the error answers the test expects. */
 export function unexpectedProblems(...expected: ((problem: string) => boolean)[]): string[] {
-  return problems.filter((problem) => !expected.some((matches) => matches(problem)));
+  return session.problems.filter((problem) => !expected.some((matches) => matches(problem)));
 }
 
 export const heading = (page: Page, name: string, level = 1) => page.getByRole('heading', { level, name, exact: true });

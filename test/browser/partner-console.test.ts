@@ -1,19 +1,15 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICER, testRegistry } from '../../src/registry/testing.ts';
 import { CONTRACT } from '../../src/verification/testing.ts';
 import { expectStatus, latestCode, type Registered, registerAccount } from '../support/identity.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 import { registerPartner, type TestPartner } from '../support/verification.ts';
-import { launchChromium, openWatched } from './chromium.ts';
+import { browserSession } from './chromium.ts';
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-/** What went wrong on the current test's page: console errors, uncaught errors, requests to other hosts. */
-let problems: string[] = [];
 
 const BANK = { id: 'ngan-hang-cong', name: 'Ngân hàng TMCP Cổng Đối Tác' };
 let bank: TestPartner | undefined;
@@ -85,25 +81,17 @@ beforeAll(async () => {
     payload: { purpose: 'account_opening', personalId: duc },
   });
   expectStatus(checked, 200);
-  browser = await launchChromium();
 });
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+const session = browserSession();
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 async function open(path: string): Promise<Page> {
-  if (!server || !browser) throw new Error('the server or the browser did not start');
-  const watched = await openWatched(browser, new URL(server.url).origin, path);
-  context = watched.context;
-  problems = watched.problems;
-  return watched.page;
+  if (!server) throw new Error('the server did not start');
+  return session.open(new URL(server.url).origin, path);
 }
 
 const heading = (page: Page, name: string | RegExp, level = 1) =>
@@ -212,7 +200,7 @@ describe('the partner console', () => {
     ]);
 
     // Asking who is signed in before the sign-in is a 401, which Chromium prints.
-    expect(problems.filter((problem) => !/status of 401.*\/api\/v1\/session/.test(problem))).toEqual([]);
+    expect(session.problems.filter((problem) => !/status of 401.*\/api\/v1\/session/.test(problem))).toEqual([]);
   });
 
   it('tells an account that is nobody’s staff so, and shows no partner’s data', async () => {
@@ -224,6 +212,6 @@ describe('the partner console', () => {
     expect(await page.getByRole('main').innerText()).not.toContain(BANK.name);
     await page.getByRole('main').getByRole('button', { name: 'Đăng xuất', exact: true }).waitFor();
     const expected = [/status of 401.*\/api\/v1\/session/, /status of 403.*\/api\/v1\/partner\/contract/];
-    expect(problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)))).toEqual([]);
+    expect(session.problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)))).toEqual([]);
   });
 });

@@ -1,18 +1,14 @@
 /// <reference lib="dom" />
 import { exportJWK, generateKeyPair } from 'jose';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRegistry } from '../../src/registry/testing.ts';
 import { type Registered, registerAccount } from '../support/identity.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
 import { registerPartner, type TestPartner } from '../support/verification.ts';
-import { launchChromium, openWatched } from './chromium.ts';
+import { browserSession } from './chromium.ts';
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-/** What went wrong on the current test's page: console errors, uncaught errors, requests to other hosts. */
-let problems: string[] = [];
 
 /** The bank's machine client, registered through the API before the browser starts; no partner yet. */
 let client: TestPartner | undefined;
@@ -35,25 +31,17 @@ beforeAll(async () => {
   });
   lan = await registerAccount(server.app, { personalId: lanId, fullName: 'Trần Thị Lan', birthDate: '1985-03-08' });
   client = await registerPartner(server.app, server.token, { ...BANK, partner: false });
-  browser = await launchChromium();
 });
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+const session = browserSession();
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 async function open(path: string): Promise<Page> {
-  if (!server || !browser) throw new Error('the server or the browser did not start');
-  const watched = await openWatched(browser, new URL(server.url).origin, path);
-  context = watched.context;
-  problems = watched.problems;
-  return watched.page;
+  if (!server) throw new Error('the server did not start');
+  return session.open(new URL(server.url).origin, path);
 }
 
 /** Opens an administration page: the guard sends to the staff sign-in, which comes back after the token. */
@@ -164,7 +152,7 @@ describe('administration of verification partners', () => {
       'Đang hoạt động',
       client.clientId,
     ]);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it("shows a month's checks by day and its invoice in đồng", async () => {
@@ -211,7 +199,7 @@ describe('administration of verification partners', () => {
     await page.getByRole('link', { name: /^← Tháng/ }).click();
     await region(page, 'Lượt xác thực theo ngày').getByText('Tổng số lượt trong tháng: 0').waitFor();
     await region(page, 'Hóa đơn').getByText('Tháng này chưa phát sinh lượt tính phí.').waitFor();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('adds a member of the partner’s staff by personal ID number, refuses a person without an account, and ends the membership', async () => {
@@ -238,7 +226,7 @@ describe('administration of verification partners', () => {
     await staff.getByText('Đối tác chưa có nhân viên nào dùng cổng đối tác.').waitFor();
     await history.getByText('Thôi nhân viên', { exact: true }).waitFor();
     // The refused person without an account is a 404, which Chromium prints.
-    expect(problems.filter((problem) => !/status of 404.*\/staff/.test(problem))).toEqual([]);
+    expect(session.problems.filter((problem) => !/status of 404.*\/staff/.test(problem))).toEqual([]);
   });
 
   it('registers a machine client from a pasted public key, and refuses a private key', async () => {
@@ -272,6 +260,6 @@ describe('administration of verification partners', () => {
       kind: 'machine',
       scopes: ['verification'],
     });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

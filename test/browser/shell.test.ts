@@ -1,37 +1,25 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/http/version.ts';
 import { type RunningServer, startServer } from '../support/server.ts';
-import { launchChromium, openWatched } from './chromium.ts';
+import { browserSession } from './chromium.ts';
 
 let server: RunningServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-/** What went wrong on the current test's page: console errors, uncaught errors, requests to other hosts. */
-let problems: string[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchChromium();
 });
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
+const session = browserSession();
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 /** Opens `path` in a fresh browser context; its problems replace those of the previous page. */
 async function open(path: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page> {
-  if (!server || !browser) throw new Error('the server or the browser did not start');
-  const watched = await openWatched(browser, new URL(server.url).origin, path, beforeLoad);
-  context = watched.context;
-  problems = watched.problems;
-  return watched.page;
+  if (!server) throw new Error('the server did not start');
+  return session.open(new URL(server.url).origin, path, beforeLoad);
 }
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
@@ -46,7 +34,7 @@ describe('the web app shell', () => {
     expect(await page.title()).toBe('dancu');
     await page.getByText('Hệ thống hoạt động bình thường').waitFor();
     await page.getByText(`Phiên bản ${VERSION}`, { exact: true }).waitFor();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('switches to English, and keeps English after a reload', async () => {
@@ -63,7 +51,7 @@ describe('the web app shell', () => {
     await heading(page, 'Welcome to dancu').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByText(`Version ${VERSION}`, { exact: true }).waitFor();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it("opens an area from the main navigation and shows that area's heading", async () => {
@@ -78,7 +66,7 @@ describe('the web app shell', () => {
     await page.getByText('Chức năng của khu vực này đang được xây dựng', { exact: false }).waitFor();
     // Focus moves to the new page's content, as after a full page load.
     expect(await page.locator('main:focus').count()).toBe(1);
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('shows the not-found page on a deep link to an unknown route, with a way home', async () => {
@@ -88,7 +76,7 @@ describe('the web app shell', () => {
     await page.getByRole('link', { name: 'Về trang chủ' }).click();
     await heading(page, 'Chào mừng đến với dancu').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('has exactly one main landmark, which the skip link reaches from the first Tab', async () => {
@@ -106,7 +94,7 @@ describe('the web app shell', () => {
     expect(await focused.getAttribute('href')).toBe(`#${mainId}`);
     await page.keyboard.press('Enter');
     await page.locator('main:focus').waitFor({ state: 'attached' });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('on a small screen, hides the navigation behind the menu button and out of the Tab order', async () => {
@@ -125,7 +113,7 @@ describe('the web app shell', () => {
     await heading(page, 'Cơ sở lưu trú').waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await nav.getAttribute('inert')).not.toBeNull();
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 
   it('says so when the server cannot be reached, and recovers on retry', async () => {

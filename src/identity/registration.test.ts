@@ -1,35 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/app.ts';
+import { type AccountsWorld, accountsWorld } from '../../test/support/accounts.ts';
+import type { TestApp } from '../../test/support/app.ts';
 import { expectStatus, latestCode, registerAccount } from '../../test/support/identity.ts';
-import { OFFICER, testRegistry } from '../registry/testing.ts';
+import { OFFICER } from '../registry/testing.ts';
 
+let w: AccountsWorld;
 let t: TestApp;
-let people: Awaited<ReturnType<typeof testRegistry>>;
-
 beforeAll(async () => {
-  t = await createTestApp();
-  people = await testRegistry(t.db, t.clock.now().toISOString());
+  w = await accountsWorld();
+  t = w.t;
 });
 afterAll(async () => t.close());
 
-async function newPerson(birthDate = '1992-02-29', givenName = 'Hoa') {
-  const personalId = await people.person({
-    familyName: 'Trần',
-    middleName: 'Thị',
-    givenName,
-    birthDate,
-    sex: 'female',
-  });
-  return { personalId, fullName: `Trần Thị ${givenName}`, birthDate };
-}
-
-function post(url: string, payload: object, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url, payload, headers });
-}
-
 describe('level-1 registration', () => {
   it('creates an account once the phone is confirmed, and the code goes through the messages outbox', async () => {
-    const person = await newPerson();
+    const person = await w.newPerson();
     const account = await registerAccount(t.app, person, '0912000001');
     expect(account.accountId).toMatch(/[0-9a-f-]{36}/);
     const [message] = await t.app.services.messages.latest(1, '0912000001');
@@ -37,12 +22,12 @@ describe('level-1 registration', () => {
   });
 
   it('accepts the name in another case, spacing and Unicode form, but not without its diacritics', async () => {
-    const person = await newPerson('1988-07-01', 'Đào');
+    const person = await w.newPerson('1988-07-01', 'Đào');
     const nfd = person.fullName.normalize('NFD').toUpperCase().replace(' ', '  ');
-    const ok = await post('/api/v1/accounts/registrations', { ...person, fullName: nfd, phone: '0912000002' });
+    const ok = await w.post('/api/v1/accounts/registrations', { ...person, fullName: nfd, phone: '0912000002' });
     expectStatus(ok, 201);
-    const other = await newPerson('1988-07-02', 'Đông');
-    const bare = await post('/api/v1/accounts/registrations', {
+    const other = await w.newPerson('1988-07-02', 'Đông');
+    const bare = await w.post('/api/v1/accounts/registrations', {
       ...other,
       fullName: 'Tran Thi Dong',
       phone: '0912000003',
@@ -51,8 +36,8 @@ describe('level-1 registration', () => {
   });
 
   it('refuses a wrong date of birth without saying which field differs', async () => {
-    const person = await newPerson('1990-01-15', 'Lan');
-    const response = await post('/api/v1/accounts/registrations', {
+    const person = await w.newPerson('1990-01-15', 'Lan');
+    const response = await w.post('/api/v1/accounts/registrations', {
       ...person,
       birthDate: '1990-01-16',
       phone: '0912000004',
@@ -63,7 +48,7 @@ describe('level-1 registration', () => {
   });
 
   it('refuses an unknown personal ID number with the same answer as a mismatch', async () => {
-    const response = await post('/api/v1/accounts/registrations', {
+    const response = await w.post('/api/v1/accounts/registrations', {
       personalId: '001190000999',
       fullName: 'Trần Thị Lan',
       birthDate: '1990-01-15',
@@ -73,32 +58,32 @@ describe('level-1 registration', () => {
   });
 
   it('refuses a second account for the same person', async () => {
-    const person = await newPerson('1991-03-03', 'Mai');
+    const person = await w.newPerson('1991-03-03', 'Mai');
     await registerAccount(t.app, person, '0912000006');
-    const again = await post('/api/v1/accounts/registrations', { ...person, phone: '0912000007' });
+    const again = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000007' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('ACCOUNT_EXISTS');
   });
 
   it('refuses a deceased person', async () => {
-    const person = await newPerson('1950-05-05', 'Cúc');
-    await people.registry.recordDeath(person.personalId, { diedOn: '2026-01-10' }, OFFICER);
-    const response = await post('/api/v1/accounts/registrations', { ...person, phone: '0912000008' });
+    const person = await w.newPerson('1950-05-05', 'Cúc');
+    await w.people.registry.recordDeath(person.personalId, { diedOn: '2026-01-10' }, OFFICER);
+    const response = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000008' });
     expect(response.json().code).toBe('PERSON_NOT_ELIGIBLE');
   });
 
   it('refuses a wrong code, counts the tries, and a weak password creates nothing', async () => {
-    const person = await newPerson('1993-04-04', 'Thu');
-    const started = await post('/api/v1/accounts/registrations', { ...person, phone: '0912000009' });
+    const person = await w.newPerson('1993-04-04', 'Thu');
+    const started = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000009' });
     const { registrationId } = started.json();
     const code = await latestCode(t.app, '0912000009');
     const wrong = code === '000000' ? '111111' : '000000';
-    const refused = await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+    const refused = await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
       code: wrong,
       password: 'matkhau2026',
     });
     expect(refused.json()).toMatchObject({ code: 'OTP_INVALID', details: { attemptsLeft: 4 } });
-    const weak = await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+    const weak = await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
       code,
       password: 'short',
     });
@@ -106,12 +91,12 @@ describe('level-1 registration', () => {
       code: 'PASSWORD_TOO_WEAK',
       details: { reasons: ['min_length', 'letters_and_digits'] },
     });
-    const ok = await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+    const ok = await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
       code,
       password: 'matkhau2026',
     });
     expectStatus(ok, 201);
-    const replay = await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+    const replay = await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
       code,
       password: 'matkhau2026',
     });
@@ -119,11 +104,11 @@ describe('level-1 registration', () => {
   });
 
   it('refuses an expired code', async () => {
-    const person = await newPerson('1994-06-06', 'Yến');
-    const started = await post('/api/v1/accounts/registrations', { ...person, phone: '0912000010' });
+    const person = await w.newPerson('1994-06-06', 'Yến');
+    const started = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000010' });
     const code = await latestCode(t.app, '0912000010');
     t.clock.advance(6 * 60_000);
-    const late = await post(`/api/v1/accounts/registrations/${started.json().registrationId}/confirmation`, {
+    const late = await w.post(`/api/v1/accounts/registrations/${started.json().registrationId}/confirmation`, {
       code,
       password: 'matkhau2026',
     });
@@ -134,26 +119,26 @@ describe('level-1 registration', () => {
 
 describe('a new registration code', () => {
   it('is sent at most once a minute, and replaces the old code', async () => {
-    const person = await newPerson('1996-03-15', 'Duyên');
-    const started = await post('/api/v1/accounts/registrations', { ...person, phone: '0912000030' });
+    const person = await w.newPerson('1996-03-15', 'Duyên');
+    const started = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000030' });
     const { registrationId } = started.json();
     const first = await latestCode(t.app, '0912000030');
-    const tooSoon = await post(`/api/v1/accounts/registrations/${registrationId}/code`, {});
+    const tooSoon = await w.post(`/api/v1/accounts/registrations/${registrationId}/code`, {});
     expect(tooSoon.statusCode).toBe(429);
     expect(tooSoon.json().code).toBe('OTP_RESEND_TOO_SOON');
     expect(Number(tooSoon.headers['retry-after'])).toBeGreaterThan(0);
     t.clock.advance(61_000);
-    expectStatus(await post(`/api/v1/accounts/registrations/${registrationId}/code`, {}), 202);
+    expectStatus(await w.post(`/api/v1/accounts/registrations/${registrationId}/code`, {}), 202);
     const second = await latestCode(t.app, '0912000030');
     if (first !== second) {
-      const stale = await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+      const stale = await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
         code: first,
         password: 'matkhau2026',
       });
       expect(stale.json().code).toBe('OTP_INVALID');
     }
     expectStatus(
-      await post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
+      await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
         code: second,
         password: 'matkhau2026',
       }),

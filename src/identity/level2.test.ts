@@ -1,23 +1,16 @@
 // Level 2 attested in person, roles given by administrators, and children’s accounts made by their guardians.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountsWorld, accountsWorld } from '../../test/support/accounts.ts';
-import type { TestApp } from '../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { startAccountsWorld } from '../../test/support/accounts.ts';
 import { expectStatus, latestCode, registerAccount } from '../../test/support/identity.ts';
 import { OFFICER } from '../registry/testing.ts';
 
-let w: AccountsWorld;
-let t: TestApp;
-beforeAll(async () => {
-  w = await accountsWorld();
-  t = w.t;
-});
-afterAll(async () => t.close());
+const w = startAccountsWorld();
 
 describe('level 2, roles and guardians', () => {
   async function officerAt(communeId: string, agency = 'police') {
     const person = await w.newPerson('1980-12-12', 'Vân');
     const account = await registerAccount(
-      t.app,
+      w.t.app,
       person,
       `09130${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}`,
     );
@@ -57,7 +50,7 @@ describe('level 2, roles and guardians', () => {
   it('raises a resident of the officer’s commune to level 2 and records who attested it', async () => {
     const officer = await officerAt('2025:00004');
     const resident = await residentOf('2025:00004', 'Thảo');
-    const account = await registerAccount(t.app, resident, '0912000015');
+    const account = await registerAccount(w.t.app, resident, '0912000015');
     const response = await w.post('/api/v1/officer/level2-activations', evidence(resident.personalId), officer);
     expectStatus(response, 201);
     expect(response.json()).toEqual({ accountId: account.accountId, created: false });
@@ -67,7 +60,7 @@ describe('level 2, roles and guardians', () => {
 
   it('lets the bootstrap token attest level 2 at first setup, so that the first police officers can reach it', async () => {
     const resident = await residentOf('2025:00008', 'Khánh');
-    await registerAccount(t.app, resident, '0912000031');
+    await registerAccount(w.t.app, resident, '0912000031');
     const response = await w.post('/api/v1/officer/level2-activations', evidence(resident.personalId), {
       authorization: `Bearer ${w.bootstrap}`,
     });
@@ -83,7 +76,7 @@ describe('level 2, roles and guardians', () => {
   it('refuses an officer activating someone outside their commune', async () => {
     const officer = await officerAt('2025:00004');
     const elsewhere = await residentOf('2025:00008', 'Quyên');
-    await registerAccount(t.app, elsewhere, '0912000016');
+    await registerAccount(w.t.app, elsewhere, '0912000016');
     const response = await w.post('/api/v1/officer/level2-activations', evidence(elsewhere.personalId), officer);
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('OUTSIDE_JURISDICTION');
@@ -95,7 +88,7 @@ describe('level 2, roles and guardians', () => {
     expect(
       (await w.post('/api/v1/officer/level2-activations', evidence(resident.personalId), civilStatus)).json().code,
     ).toBe('FORBIDDEN');
-    const citizen = await registerAccount(t.app, await w.newPerson('1999-09-19', 'Nhung'), '0912000017');
+    const citizen = await registerAccount(w.t.app, await w.newPerson('1999-09-19', 'Nhung'), '0912000017');
     expect(
       (
         await w.post(
@@ -133,7 +126,7 @@ describe('level 2, roles and guardians', () => {
       officer,
     );
     expect(response.json()).toMatchObject({ created: true });
-    const code = await latestCode(t.app, '0912000019');
+    const code = await latestCode(w.t.app, '0912000019');
     expectStatus(
       await w.post('/api/v1/accounts/first-password', {
         personalId: resident.personalId,
@@ -156,7 +149,7 @@ describe('level 2, roles and guardians', () => {
   it('lets a level-2 parent register their child under 14, and refuses a stranger and an older child', async () => {
     const officer = await officerAt('2025:00004');
     const mother = await residentOf('2025:00004', 'Loan');
-    const motherAccount = await registerAccount(t.app, mother, '0912000020');
+    const motherAccount = await registerAccount(w.t.app, mother, '0912000020');
     expectStatus(await w.post('/api/v1/officer/level2-activations', evidence(mother.personalId), officer), 201);
     const child = await w.people.person({
       familyName: 'Lê',
@@ -182,13 +175,13 @@ describe('level 2, roles and guardians', () => {
     expectStatus(await w.post('/api/v1/me/children', { personalId: child }, session), 201);
     expect((await w.post('/api/v1/me/children', { personalId: teen }, session)).json().code).toBe('CHILD_TOO_OLD');
     expect((await w.post('/api/v1/me/children', { personalId: stranger }, session)).json().code).toBe('NOT_GUARDIAN');
-    const me = await t.app.inject({ url: '/api/v1/me', headers: session });
+    const me = await w.t.app.inject({ url: '/api/v1/me', headers: session });
     expect(me.json()).toMatchObject({ level: 2, guardianOf: [{ personalId: child, fullName: 'Lê Văn Bình' }] });
   });
 
   it('refuses a level-1 parent registering a child', async () => {
     const father = await w.newPerson('1984-04-04', 'Sơn');
-    const fatherAccount = await registerAccount(t.app, father, '0912000021');
+    const fatherAccount = await registerAccount(w.t.app, father, '0912000021');
     const child = await w.people.person({
       familyName: 'Trần',
       givenName: 'Na',
@@ -204,7 +197,7 @@ describe('level 2, roles and guardians', () => {
   });
 
   it('lets only administrators give roles, and only to communes in force', async () => {
-    const citizen = await registerAccount(t.app, await w.newPerson('1990-10-10', 'Vy'), '0912000022');
+    const citizen = await registerAccount(w.t.app, await w.newPerson('1990-10-10', 'Vy'), '0912000022');
     const asCitizen = await w.post(
       '/api/v1/admin/roles',
       { personalId: citizen.personalId, role: 'admin' },

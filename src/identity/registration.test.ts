@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountsWorld, accountsWorld } from '../../test/support/accounts.ts';
-import type { TestApp } from '../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { startAccountsWorld } from '../../test/support/accounts.ts';
 import { expectStatus, latestCode, registerAccount } from '../../test/support/identity.ts';
 import { OFFICER } from '../registry/testing.ts';
 
-let w: AccountsWorld;
-let t: TestApp;
-beforeAll(async () => {
-  w = await accountsWorld();
-  t = w.t;
-});
-afterAll(async () => t.close());
+const w = startAccountsWorld();
 
 describe('level-1 registration', () => {
   it('creates an account once the phone is confirmed, and the code goes through the messages outbox', async () => {
     const person = await w.newPerson();
-    const account = await registerAccount(t.app, person, '0912000001');
+    const account = await registerAccount(w.t.app, person, '0912000001');
     expect(account.accountId).toMatch(/[0-9a-f-]{36}/);
-    const [message] = await t.app.services.messages.latest(1, '0912000001');
+    const [message] = await w.t.app.services.messages.latest(1, '0912000001');
     expect(message).toMatchObject({ channel: 'sms', kind: 'otp.registration' });
   });
 
@@ -59,7 +52,7 @@ describe('level-1 registration', () => {
 
   it('refuses a second account for the same person', async () => {
     const person = await w.newPerson('1991-03-03', 'Mai');
-    await registerAccount(t.app, person, '0912000006');
+    await registerAccount(w.t.app, person, '0912000006');
     const again = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000007' });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('ACCOUNT_EXISTS');
@@ -76,7 +69,7 @@ describe('level-1 registration', () => {
     const person = await w.newPerson('1993-04-04', 'Thu');
     const started = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000009' });
     const { registrationId } = started.json();
-    const code = await latestCode(t.app, '0912000009');
+    const code = await latestCode(w.t.app, '0912000009');
     const wrong = code === '000000' ? '111111' : '000000';
     const refused = await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
       code: wrong,
@@ -106,8 +99,8 @@ describe('level-1 registration', () => {
   it('refuses an expired code', async () => {
     const person = await w.newPerson('1994-06-06', 'Yến');
     const started = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000010' });
-    const code = await latestCode(t.app, '0912000010');
-    t.clock.advance(6 * 60_000);
+    const code = await latestCode(w.t.app, '0912000010');
+    w.t.clock.advance(6 * 60_000);
     const late = await w.post(`/api/v1/accounts/registrations/${started.json().registrationId}/confirmation`, {
       code,
       password: 'matkhau2026',
@@ -122,14 +115,14 @@ describe('a new registration code', () => {
     const person = await w.newPerson('1996-03-15', 'Duyên');
     const started = await w.post('/api/v1/accounts/registrations', { ...person, phone: '0912000030' });
     const { registrationId } = started.json();
-    const first = await latestCode(t.app, '0912000030');
+    const first = await latestCode(w.t.app, '0912000030');
     const tooSoon = await w.post(`/api/v1/accounts/registrations/${registrationId}/code`, {});
     expect(tooSoon.statusCode).toBe(429);
     expect(tooSoon.json().code).toBe('OTP_RESEND_TOO_SOON');
     expect(Number(tooSoon.headers['retry-after'])).toBeGreaterThan(0);
-    t.clock.advance(61_000);
+    w.t.clock.advance(61_000);
     expectStatus(await w.post(`/api/v1/accounts/registrations/${registrationId}/code`, {}), 202);
-    const second = await latestCode(t.app, '0912000030');
+    const second = await latestCode(w.t.app, '0912000030');
     if (first !== second) {
       const stale = await w.post(`/api/v1/accounts/registrations/${registrationId}/confirmation`, {
         code: first,

@@ -1,25 +1,18 @@
 // Signing in to an eID account: throttling, locks (by the holder, on death) and the CSRF check.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccountsWorld, accountsWorld } from '../../test/support/accounts.ts';
-import type { TestApp } from '../../test/support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { startAccountsWorld } from '../../test/support/accounts.ts';
 import { expectStatus, latestCode, registerAccount } from '../../test/support/identity.ts';
 import { OFFICER } from '../registry/testing.ts';
 import { unlockAccount } from './locks.ts';
 import { authenticatePassword } from './sign-in.ts';
 
-let w: AccountsWorld;
-let t: TestApp;
-beforeAll(async () => {
-  w = await accountsWorld();
-  t = w.t;
-});
-afterAll(async () => t.close());
+const w = startAccountsWorld();
 
 describe('sign-in refusals', () => {
   it('throttles repeated wrong passwords per account, then lets the right one in after the window', async () => {
     const person = await w.newPerson('1985-08-08', 'Ngọc');
-    const account = await registerAccount(t.app, person, '0912000011');
-    const { identity } = t.app.services;
+    const account = await registerAccount(w.t.app, person, '0912000011');
+    const { identity } = w.t.app.services;
     const origin = { address: '203.0.113.7' };
     for (let i = 0; i < 5; i++) {
       await expect(
@@ -32,14 +25,14 @@ describe('sign-in refusals', () => {
       code: 'SIGN_IN_THROTTLED',
       details: { retryAfterSeconds: 900 },
     });
-    t.clock.advance(15 * 60_000 + 1000);
+    w.t.clock.advance(15 * 60_000 + 1000);
     await expect(
       authenticatePassword(identity.deps, account.personalId, account.password, origin),
     ).resolves.toMatchObject({ id: account.accountId });
   });
 
   it('throttles one address trying many accounts', async () => {
-    const { identity } = t.app.services;
+    const { identity } = w.t.app.services;
     const origin = { address: '198.51.100.9' };
     for (let i = 0; i < 20; i++) {
       await expect(
@@ -53,10 +46,10 @@ describe('sign-in refusals', () => {
 
   it('refuses a locked account, and the holder unlocks it with a code sent to the phone', async () => {
     const person = await w.newPerson('1986-09-09', 'Hằng');
-    const account = await registerAccount(t.app, person, '0912000012');
+    const account = await registerAccount(w.t.app, person, '0912000012');
     const session = await w.sessionOf(account.accountId);
     expectStatus(await w.post('/api/v1/me/lock', {}, session), 204);
-    const deps = t.app.services.identity.deps;
+    const deps = w.t.app.services.identity.deps;
     await expect(
       authenticatePassword(deps, account.personalId, account.password, { address: '192.0.2.1' }),
     ).rejects.toMatchObject({
@@ -64,12 +57,12 @@ describe('sign-in refusals', () => {
       details: { reason: 'holder' },
     });
     // The session ended with the lock.
-    expect((await t.app.inject({ url: '/api/v1/me', headers: session })).statusCode).toBe(401);
+    expect((await w.t.app.inject({ url: '/api/v1/me', headers: session })).statusCode).toBe(401);
     expectStatus(
       await w.post('/api/v1/accounts/unlock-requests', { personalId: account.personalId, phone: '0912000012' }),
       202,
     );
-    const code = await latestCode(t.app, '0912000012');
+    const code = await latestCode(w.t.app, '0912000012');
     expectStatus(await w.post('/api/v1/accounts/unlock', { personalId: account.personalId, code }), 204);
     await expect(
       authenticatePassword(deps, account.personalId, account.password, { address: '192.0.2.1' }),
@@ -78,10 +71,10 @@ describe('sign-in refusals', () => {
 
   it('locks the account of a person recorded as deceased, for good', async () => {
     const person = await w.newPerson('1940-10-10', 'Huệ');
-    const account = await registerAccount(t.app, person, '0912000013');
+    const account = await registerAccount(w.t.app, person, '0912000013');
     await w.people.registry.recordDeath(person.personalId, { diedOn: '2026-02-20' }, OFFICER);
-    expect(await t.app.services.events.drain()).toBeGreaterThan(0);
-    const deps = t.app.services.identity.deps;
+    expect(await w.t.app.services.events.drain()).toBeGreaterThan(0);
+    const deps = w.t.app.services.identity.deps;
     await expect(
       authenticatePassword(deps, account.personalId, account.password, { address: '192.0.2.2' }),
     ).rejects.toMatchObject({
@@ -89,9 +82,9 @@ describe('sign-in refusals', () => {
       details: { reason: 'deceased' },
     });
     // Delivered once: draining again changes nothing, and not even the police can lift a death lock.
-    await t.app.services.events.drain();
+    await w.t.app.services.events.drain();
     await expect(
-      t.db.transaction(async (tx) => {
+      w.t.db.transaction(async (tx) => {
         await unlockAccount(tx, deps, account.accountId, 'police', { id: 'x', kind: 'officer' });
       }),
     ).rejects.toMatchObject({ code: 'UNLOCK_NOT_ALLOWED' });
@@ -99,7 +92,7 @@ describe('sign-in refusals', () => {
 
   it('answers CSRF_TOKEN_INVALID to a cookie request without the CSRF header', async () => {
     const person = await w.newPerson('1987-11-11', 'Liên');
-    const account = await registerAccount(t.app, person, '0912000014');
+    const account = await registerAccount(w.t.app, person, '0912000014');
     const { cookie } = await w.sessionOf(account.accountId);
     const response = await w.post('/api/v1/me/lock', {}, { cookie });
     expect(response.statusCode).toBe(403);

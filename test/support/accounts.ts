@@ -1,5 +1,6 @@
 /** What the eID account tests share: an app, people in its registry, the bootstrap token, and their steps. */
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { ACR_LEVEL2 } from '../../src/identity/model.ts';
 import { testRegistry } from '../../src/registry/testing.ts';
 import { createTestApp, type TestApp } from './app.ts';
@@ -42,4 +43,17 @@ export async function accountsWorld(): Promise<AccountsWorld> {
       return { cookie: `dancu_session=${session.token}`, 'x-csrf-token': session.csrfToken };
     },
   };
+}
+
+/**
+ * The world of a test file: made before its tests, closed after them. Its fields are there once the tests
+ * run (not while they are being collected).
+ */
+export function startAccountsWorld(): AccountsWorld {
+  const world = {} as AccountsWorld;
+  beforeAll(async () => {
+    Object.assign(world, await accountsWorld());
+  });
+  afterAll(async () => world.t?.close());
+  return world;
 }

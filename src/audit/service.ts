@@ -3,9 +3,9 @@ import { type Clock, DomainError, parsePersonalId } from '../kernel/index.ts';
 import { DEFAULT_LANES, GENESIS_HASH, rowHash } from './chain.ts';
 import { type CheckedTexts, type PreparedEntry, prepareEntry } from './entry.ts';
 import { GroupCommit } from './group-commit.ts';
+import { decodeCursor, encodeCursor, toItem } from './history.ts';
 import type {
   AccessEntry,
-  AccessLogItem,
   AccessLogPage,
   ChainReport,
   CountFilter,
@@ -13,7 +13,8 @@ import type {
   UsageFilter,
   UsageRow,
 } from './model.ts';
-import { AuditStore, type LaneHead, type SealedRow, type StoredRow } from './store.ts';
+import { AuditStore, type LaneHead, type SealedRow } from './store.ts';
+import { UsageStore } from './usage-store.ts';
 import { verifyChains } from './verify.ts';
 
 export interface AccessLogOptions {
@@ -55,6 +56,7 @@ const STATEMENT_TRIES = 2;
 export class AccessLog {
   readonly #clock: Clock;
   readonly #store: AuditStore;
+  readonly #usage: UsageStore;
   readonly #lanes: number;
   readonly #writers: number;
   readonly #group: GroupCommit<PreparedEntry>;
@@ -72,6 +74,7 @@ export class AccessLog {
     }
     this.#clock = clock;
     this.#store = new AuditStore(db);
+    this.#usage = new UsageStore(db);
     this.#lanes = lanes;
     const writers = options.writers ?? 1;
     if (!Number.isInteger(writers) || writers < 1) {
@@ -134,17 +137,14 @@ export class AccessLog {
    *   the detail key is not a plain name.
    */
   async usage(filter: UsageFilter): Promise<UsageRow[]> {
-    const { from, to } = filter;
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
-      throw queryInvalid('to', 'The period must end after it starts.');
-    }
+    assertPeriod(filter);
     if (filter.groupBy !== 'day' && filter.groupBy !== 'month') {
       throw queryInvalid('groupBy', 'Usage is grouped by day or by month.');
     }
     if (filter.detailKey !== undefined && !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(filter.detailKey)) {
       throw queryInvalid('detailKey', 'A detail key is a plain name: letters, digits and _.');
     }
-    return this.#store.usage(filter);
+    return this.#usage.usage(filter);
   }
 
   /**
@@ -153,11 +153,8 @@ export class AccessLog {
    * @throws DomainError `AUDIT_QUERY_INVALID` when the period is empty or its ends are not valid instants.
    */
   async count(filter: CountFilter): Promise<number> {
-    const { from, to } = filter;
-    if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
-      throw queryInvalid('to', 'The period must end after it starts.');
-    }
-    return this.#store.count(filter);
+    assertPeriod(filter);
+    return this.#usage.count(filter);
   }
 
   /** Walks every lane in keyset pages and recomputes every hash; reports the first break of each lane. */
@@ -267,31 +264,11 @@ function isEntryList(entries: AccessEntry | readonly AccessEntry[]): entries is 
   return Array.isArray(entries);
 }
 
-function toItem(row: StoredRow): AccessLogItem {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorKind: row.actorKind,
-    ...(row.actorName === null ? {} : { actorName: row.actorName }),
-    purpose: row.purpose,
-    channel: row.channel,
-    action: row.action,
-    subjectId: row.subjectId,
-    ...(row.requestId === null ? {} : { requestId: row.requestId }),
-    ...(row.details === null ? {} : { details: row.details }),
-  };
-}
-
-/** The cursor is opaque to callers: base64url of `<epoch ms>.<id>` of the last row of the page. */
-function encodeCursor(row: StoredRow): string {
-  return Buffer.from(`${row.at.getTime()}.${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: number } {
-  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw queryInvalid('before', 'The page cursor is not one this service gave; start again without it.');
-  return { at: new Date(Number(match[1])), id: Number(match[2]) };
+/** @throws DomainError `AUDIT_QUERY_INVALID` when the period is empty or its ends are not valid instants. */
+function assertPeriod({ from, to }: { readonly from: Date; readonly to: Date }): void {
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
+    throw queryInvalid('to', 'The period must end after it starts.');
+  }
 }
 
 function queryInvalid(field: string, message: string): DomainError {

@@ -1,8 +1,8 @@
-/** The only code that touches the `audit` tables. */
+/** The code that touches the `audit` tables, with usage-store.ts (the reads for metering and quotas). */
 import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, NoTables, Tx } from '../db/index.ts';
 import type { ChainedRow } from './chain.ts';
-import type { AccessChannel, ActorKind, CountFilter, UsageFilter, UsageRow } from './model.ts';
+import type { AccessChannel, ActorKind } from './model.ts';
 
 type AccessLogTable = {
   id: Generated<number>;
@@ -55,16 +55,6 @@ const APPEND_SQL = `
     to_char(head_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as head_at
   from audit.append($1::int2[], $2::int8[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])`;
-
-const HOUR_MS = 3_600_000;
-
-/** Whole hours ($4 to $5) from the counts, the hours' parts before and after them ($6 to $4, $5 to $7) from rows. */
-const COUNT_SQL = `
-  select coalesce((select sum(entries) from audit.access_count
-      where actor_kind = $1 and actor_id = $2 and action = $3 and hour >= $4 and hour < $5), 0)
-    + (select count(*) from audit.access_log
-      where actor_kind = $1 and actor_id = $2 and action = $3
-        and ((at >= $6 and at < $4) or (at >= $5 and at < $7))) as count`;
 
 /** A row ready to insert: its fields, its place in the lane and its hashes. */
 export interface SealedRow extends ChainedRow {
@@ -148,74 +138,6 @@ export class AuditStore {
     return (await query.execute()).map(storedRow);
   }
 
-  /** Counts per period (Vietnam's days or months), actor, action and purpose. */
-  async usage(filter: UsageFilter): Promise<UsageRow[]> {
-    // A literal format, so that the grouped expression and the selected one are the same text.
-    const format = sql.lit(filter.groupBy === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM');
-    const period = sql<string>`to_char(at at time zone interval '+07:00', ${format})`;
-    // The key is checked by the service (a plain name), and written as a literal for the same reason.
-    const detail =
-      filter.detailKey === undefined
-        ? sql<unknown>`null::jsonb`
-        : sql<unknown>`details -> ${sql.lit(filter.detailKey)}`;
-    let query = tables(this.#db.kysely)
-      .selectFrom('audit.access_log')
-      .select((eb) => [
-        period.as('period'),
-        'actor_id',
-        'actor_kind',
-        'action',
-        'purpose',
-        'channel',
-        detail.as('detail'),
-        eb.fn.countAll<number>().as('count'),
-      ])
-      .where('at', '>=', filter.from)
-      .where('at', '<', filter.to)
-      .groupBy([period, 'actor_id', 'actor_kind', 'action', 'purpose', 'channel', detail])
-      .orderBy(period)
-      .orderBy('actor_id')
-      .orderBy('action')
-      .orderBy('purpose')
-      .orderBy('channel')
-      .orderBy(detail);
-    if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
-    if (filter.actorKind !== undefined) query = query.where('actor_kind', '=', filter.actorKind);
-    const rows = await query.execute();
-    return rows.map((row) => ({
-      period: row.period,
-      actorId: row.actor_id,
-      actorKind: row.actor_kind,
-      action: row.action,
-      purpose: row.purpose,
-      channel: row.channel,
-      ...(filter.detailKey === undefined ? {} : { detail: row.detail ?? null }),
-      count: Number(row.count),
-    }));
-  }
-
-  /**
-   * How many entries match, without grouping (a quota's read of a month): the whole UTC hours of the period
-   * from `audit.access_count` (migration 0003), the partial hours at its ends from the rows themselves.
-   */
-  async count(filter: CountFilter): Promise<number> {
-    const { from, to } = filter;
-    let firstHour = new Date(Math.ceil(from.getTime() / HOUR_MS) * HOUR_MS);
-    let endHour = new Date(Math.floor(to.getTime() / HOUR_MS) * HOUR_MS);
-    // A period within one hour has no whole hour: its rows are counted from `from` to `to`.
-    if (firstHour >= endHour) firstHour = endHour = to;
-    const { rows } = await this.#db.query<{ count: string | number }>(COUNT_SQL, [
-      filter.actorKind,
-      filter.actorId,
-      filter.action,
-      firstHour,
-      endHour,
-      from,
-      to,
-    ]);
-    return Number(rows[0]?.count ?? 0);
-  }
-
   /** The head of every lane. */
   async heads(): Promise<LaneHead[]> {
     const rows = await tables(this.#db.kysely).selectFrom('audit.chain_head').selectAll().orderBy('lane').execute();
@@ -279,7 +201,8 @@ export class AuditStore {
   }
 }
 
-function tables(kysely: Kysely<NoTables>): Kysely<AuditTables> {
+/** The audit tables as Kysely sees them (for the other reads of this store, `usage-store.ts`). */
+export function tables(kysely: Kysely<NoTables>): Kysely<AuditTables> {
   return kysely.withTables<AuditTables>();
 }
 

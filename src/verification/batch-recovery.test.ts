@@ -1,35 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchClient } from '../../test/support/batch.ts';
+import { describe, expect, it } from 'vitest';
+import { NOBODY, startBatchWorld } from '../../test/support/batch.ts';
 import { expectStatus } from '../../test/support/identity.ts';
-import { type VerificationFixture, verificationFixture } from '../../test/support/verification.ts';
 import type { BatchJob } from './batch/model.ts';
 import { batchStore } from './batch/store.ts';
 
-let f: VerificationFixture;
-let duc: string;
-let api: ReturnType<typeof batchClient>;
-/** A number of the right form that nobody has. */
-const NOBODY = '001190099999';
-
-beforeAll(async () => {
-  f = await verificationFixture();
-  api = batchClient(f);
-  duc = f.duc;
-});
-afterAll(async () => f?.close());
+const w = startBatchWorld();
 
 describe('a batch job that is interrupted', () => {
   it('resumes after a chunk is aborted midway and finishes with exact results and log entries', async () => {
-    const bank = await api.partner('ngan-hang-sap');
+    const bank = await w.api.partner('ngan-hang-sap');
     const names = ['Nguyễn Văn Đức', 'Nguyen Van Duc', 'Nguyễn Văn Đực', 'Trần Văn Đức'];
     const data = Array.from({ length: 23 }, (_, i) =>
-      i === 11 ? `bad,"row,${i}` : `${i % 5 === 4 ? NOBODY : duc},${names[i % names.length]},1990-05-17`,
+      i === 11 ? `bad,"row,${i}` : `${i % 5 === 4 ? NOBODY : w.f.duc},${names[i % names.length]},1990-05-17`,
     );
     const csv = `personalId,fullName,birthDate\n${data.join('\n')}\n`;
-    const accepted = await api.upload(bank.accessToken, csv);
+    const accepted = await w.api.upload(bank.accessToken, csv);
     expectStatus(accepted, 202);
     const id = (accepted.json() as BatchJob).id;
-    const batches = f.t.app.services.verification.batches;
+    const batches = w.f.t.app.services.verification.batches;
     const seen: number[] = [];
     await expect(
       batches.runPending({
@@ -43,46 +31,46 @@ describe('a batch job that is interrupted', () => {
       }),
     ).rejects.toThrow('the node stops here');
     expect(seen).toEqual([5, 10]);
-    const halfway = await api.job(bank.accessToken, id);
+    const halfway = await w.api.job(bank.accessToken, id);
     expect(halfway).toMatchObject({ status: 'running', rowsProcessed: 10, progress: 10 / 23 });
-    expect((await f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(10);
-    expectStatus(await api.resultsFile(bank.accessToken, id), 409);
+    expect((await w.f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(10);
+    expectStatus(await w.api.resultsFile(bank.accessToken, id), 409);
 
     await batches.runPending({ chunkRows: 5 });
     // A chunk run again after its commit (a runner that lost its lease) changes nothing.
     await batches.runPending({ chunkRows: 5 });
-    const done = await api.job(bank.accessToken, id);
+    const done = await w.api.job(bank.accessToken, id);
     expect(done).toMatchObject({ status: 'done', rowsRead: 23, rowsProcessed: 23, rowsUnreadable: 1 });
-    expect((await f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(22);
+    expect((await w.f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(22);
 
     // The same file from another partner, run without interruption, gives the same results.
-    const clean = await api.partner('ngan-hang-doi-chung');
-    const cleanJob = await api.upload(clean.accessToken, csv);
+    const clean = await w.api.partner('ngan-hang-doi-chung');
+    const cleanJob = await w.api.upload(clean.accessToken, csv);
     await batches.runPending({ chunkRows: 7 });
     const cleanId = (cleanJob.json() as BatchJob).id;
-    expect(await api.job(clean.accessToken, cleanId)).toMatchObject({
+    expect(await w.api.job(clean.accessToken, cleanId)).toMatchObject({
       rowsMatched: done.rowsMatched,
       rowsMismatched: done.rowsMismatched,
       rowsUnreadable: 1,
     });
-    expect(await api.results(bank.accessToken, id)).toEqual(await api.results(clean.accessToken, cleanId));
+    expect(await w.api.results(bank.accessToken, id)).toEqual(await w.api.results(clean.accessToken, cleanId));
   });
 
   it('is taken over from a node that stopped once its lease ends, and fails for good after repeated errors', async () => {
-    const bank = await api.partner('ngan-hang-nut');
-    const accepted = await api.upload(bank.accessToken, `personalId,fullName\n${duc},Nguyễn Văn Đức\n`);
+    const bank = await w.api.partner('ngan-hang-nut');
+    const accepted = await w.api.upload(bank.accessToken, `personalId,fullName\n${w.f.duc},Nguyễn Văn Đức\n`);
     const id = (accepted.json() as BatchJob).id;
-    const batches = f.t.app.services.verification.batches;
-    const now = f.t.clock.now();
+    const batches = w.f.t.app.services.verification.batches;
+    const now = w.f.t.clock.now();
     // Another node claims the job and dies without a word.
-    await batchStore.claim(f.t.db, 'node-that-died', now, new Date(now.getTime() + 60_000), Number(id));
+    await batchStore.claim(w.f.t.db, 'node-that-died', now, new Date(now.getTime() + 60_000), Number(id));
     await batches.runPending({ jobId: id });
-    expect(await api.job(bank.accessToken, id)).toMatchObject({ status: 'running', rowsProcessed: 0 });
-    f.t.clock.advance(61_000);
+    expect(await w.api.job(bank.accessToken, id)).toMatchObject({ status: 'running', rowsProcessed: 0 });
+    w.f.t.clock.advance(61_000);
     await batches.runPending({ jobId: id });
-    expect(await api.job(bank.accessToken, id)).toMatchObject({ status: 'done', rowsProcessed: 1, rowsMatched: 1 });
+    expect(await w.api.job(bank.accessToken, id)).toMatchObject({ status: 'done', rowsProcessed: 1, rowsMatched: 1 });
 
-    const broken = await api.upload(bank.accessToken, `personalId\n${duc}\n`);
+    const broken = await w.api.upload(bank.accessToken, `personalId\n${w.f.duc}\n`);
     const brokenId = (broken.json() as BatchJob).id;
     const fail = () => {
       throw new Error('the disk is full');
@@ -90,9 +78,9 @@ describe('a batch job that is interrupted', () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       await expect(batches.runPending({ jobId: brokenId, beforeCommit: fail })).rejects.toThrow('the disk is full');
     }
-    expect(await api.job(bank.accessToken, brokenId)).toMatchObject({ status: 'failed', rowsProcessed: 0 });
+    expect(await w.api.job(bank.accessToken, brokenId)).toMatchObject({ status: 'failed', rowsProcessed: 0 });
     await batches.runPending({ jobId: brokenId });
-    expect(await api.job(bank.accessToken, brokenId)).toMatchObject({ status: 'failed' });
-    expect((await f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(1);
+    expect(await w.api.job(bank.accessToken, brokenId)).toMatchObject({ status: 'failed' });
+    expect((await w.f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(1);
   });
 });

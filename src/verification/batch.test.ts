@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchClient } from '../../test/support/batch.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOBODY, startBatchWorld } from '../../test/support/batch.ts';
 import { expectStatus } from '../../test/support/identity.ts';
-import { type VerificationFixture, verificationFixture } from '../../test/support/verification.ts';
 import type { BatchJob } from './batch/model.ts';
 import { ATTRIBUTES, type VerificationAnswer } from './model.ts';
 import type { Invoice } from './usage-model.ts';
 
-let f: VerificationFixture;
-let duc: string;
+const w = startBatchWorld();
 let lan: string;
-let api: ReturnType<typeof batchClient>;
-/** A number of the right form that nobody has. */
-const NOBODY = '001190099999';
 
 beforeAll(async () => {
-  f = await verificationFixture();
-  api = batchClient(f);
-  duc = f.duc;
-  lan = await f.people.person({
+  lan = await w.f.people.person({
     familyName: 'Trần',
     middleName: 'Thị',
     givenName: 'Lan',
@@ -25,27 +17,26 @@ beforeAll(async () => {
     birthDate: '1992-11-03',
   });
 });
-afterAll(async () => f?.close());
 
 const HEADER = 'personalId,fullName,birthDate,sex,cardNumber,cardIssuedOn,phone,address';
 
 describe('a batch job', () => {
   it('answers each row as the online check answers the same declaration, in file order', async () => {
-    const bank = await api.partner('ngan-hang-lo');
+    const bank = await w.api.partner('ngan-hang-lo');
     const rows = [
       [
-        duc,
+        w.f.duc,
         'Nguyễn Văn Đức',
         '1990-05-17',
         'male',
-        duc,
+        w.f.duc,
         '2025-05-01',
         '0912345678',
         'Số 5 phố Điện Biên Phủ, Phường Ba Đình, Thành phố Hà Nội',
       ],
-      [duc, 'NGUYEN VAN DUC', '1990', '', '', '', '+84 912 345 678', ''],
+      [w.f.duc, 'NGUYEN VAN DUC', '1990', '', '', '', '+84 912 345 678', ''],
       [
-        duc,
+        w.f.duc,
         'Nguyễn Văn Đức'.normalize('NFD'),
         '1990-05',
         'female',
@@ -54,32 +45,32 @@ describe('a batch job', () => {
         '0900000000',
         'Số 7 phố Huế, Hà Nội',
       ],
-      [duc, 'Nguyen Van Duc', '1991-05-17', '', '', '2016-01-10', '', ''],
+      [w.f.duc, 'Nguyen Van Duc', '1991-05-17', '', '', '2016-01-10', '', ''],
       [NOBODY, 'Ai Đó', '1990-01-01', '', '', '', '', ''],
       [lan, 'Trần Thị Lan', '1992-11-03', 'female', '', '', '', ''],
-      [duc, '', '', '', '', '', '', ''],
+      [w.f.duc, '', '', '', '', '', '', ''],
     ];
     const csv = `${HEADER}\n${rows.map((cells) => cells.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')).join('\n')}\n`;
-    const accepted = await api.upload(bank.accessToken, csv);
+    const accepted = await w.api.upload(bank.accessToken, csv);
     expectStatus(accepted, 202);
     const queued = accepted.json() as BatchJob;
     expect(queued).toMatchObject({ status: 'queued', rowsRead: rows.length, rowsProcessed: 0, progress: 0 });
     expect(queued.checkTypes).toEqual(['identity', 'card', 'phone', 'address']);
 
-    await f.t.app.services.verification.batches.runPending();
-    const done = await api.job(bank.accessToken, queued.id);
+    await w.f.t.app.services.verification.batches.runPending();
+    const done = await w.api.job(bank.accessToken, queued.id);
     expect(done).toMatchObject({ status: 'done', rowsRead: 7, rowsProcessed: 7, progress: 1, rowsUnreadable: 0 });
     expect(done.rowsMatched + done.rowsMismatched).toBe(7);
     expect(done.unitPriceVnd).toBe(600);
 
-    const lines = await api.results(bank.accessToken, queued.id);
+    const lines = await w.api.results(bank.accessToken, queued.id);
     expect(lines.map((line) => [line.line, line.personalId])).toEqual(
       rows.map((cells, i) => [String(i + 2), cells[0]]),
     );
     const keys = HEADER.split(',');
     for (const [i, cells] of rows.entries()) {
       const body = Object.fromEntries(keys.map((key, k) => [key, cells[k]]).filter(([, value]) => value !== ''));
-      const online = (await f.answer(
+      const online = (await w.f.answer(
         { ...body, purpose: 'customer_data_cleaning' },
         bank.accessToken,
       )) as VerificationAnswer;
@@ -96,9 +87,9 @@ describe('a batch job', () => {
       expect(line.status).toBe(mismatched ? 'mismatched' : 'matched');
     }
     // Seven batch rows and seven online checks, each logged once, shown to the citizen with the partner's name.
-    const usage = await f.t.app.services.verification.usage(bank.id, '2026-03', 'month');
+    const usage = await w.f.t.app.services.verification.usage(bank.id, '2026-03', 'month');
     expect(usage.total).toBe(14);
-    const history = await f.t.app.services.registry.deps.accessLog.listForSubject(duc, { limit: 100 });
+    const history = await w.f.t.app.services.registry.deps.accessLog.listForSubject(w.f.duc, { limit: 100 });
     const batchEntries = history.items.filter((item) => item.channel === 'batch' && item.actorId === bank.id);
     expect(batchEntries).toHaveLength(5);
     expect(batchEntries[0]).toMatchObject({
@@ -107,7 +98,7 @@ describe('a batch job', () => {
       purpose: 'Làm sạch dữ liệu khách hàng',
     });
     // The invoice prices the batch rows at the contract's batch price, the online checks at the online price.
-    const bill = await f.admin('GET', `/api/v1/admin/partners/${bank.id}/invoices/2026-03`);
+    const bill = await w.f.admin('GET', `/api/v1/admin/partners/${bank.id}/invoices/2026-03`);
     expectStatus(bill, 200);
     const all = ['identity', 'card', 'phone', 'address'];
     const billed = bill.json() as Invoice;
@@ -132,23 +123,23 @@ describe('a batch job', () => {
   });
 
   it('reports unreadable rows with their line and a stable code, and checks the rest', async () => {
-    const bank = await api.partner('ngan-hang-loi');
+    const bank = await w.api.partner('ngan-hang-loi');
     const csv = [
       'personalId,fullName,birthDate',
-      `${duc},Nguyễn Văn Đức,1990-05-17`,
-      `${duc},Nguyễn "Văn" Đức,1990-05-17`,
-      `${duc},"Nguyễn Văn Đức"x,1990`,
-      `${duc},Nguyễn Văn Đức`,
+      `${w.f.duc},Nguyễn Văn Đức,1990-05-17`,
+      `${w.f.duc},Nguyễn "Văn" Đức,1990-05-17`,
+      `${w.f.duc},"Nguyễn Văn Đức"x,1990`,
+      `${w.f.duc},Nguyễn Văn Đức`,
       '12345,Ai Đó,1990',
-      `${duc},Nguyễn Văn Đức,1990-02-30`,
-      `${duc},"Nguyễn, Văn Đức",1990`,
-      `${duc},"Nguyễn Văn Đức`,
+      `${w.f.duc},Nguyễn Văn Đức,1990-02-30`,
+      `${w.f.duc},"Nguyễn, Văn Đức",1990`,
+      `${w.f.duc},"Nguyễn Văn Đức`,
     ].join('\r\n');
-    const accepted = await api.upload(bank.accessToken, csv);
+    const accepted = await w.api.upload(bank.accessToken, csv);
     expectStatus(accepted, 202);
-    await f.t.app.services.verification.batches.runPending();
+    await w.f.t.app.services.verification.batches.runPending();
     const id = (accepted.json() as BatchJob).id;
-    expect(await api.job(bank.accessToken, id)).toMatchObject({
+    expect(await w.api.job(bank.accessToken, id)).toMatchObject({
       status: 'done',
       rowsRead: 8,
       rowsProcessed: 8,
@@ -156,7 +147,7 @@ describe('a batch job', () => {
       rowsMismatched: 1,
       rowsUnreadable: 6,
     });
-    const lines = await api.results(bank.accessToken, id);
+    const lines = await w.api.results(bank.accessToken, id);
     expect(lines.map((line) => [line.line, line.status, line.rowError, line.errorColumn])).toEqual([
       ['2', 'matched', '', ''],
       ['3', 'unreadable', 'ROW_BAD_QUOTING', ''],
@@ -167,18 +158,18 @@ describe('a batch job', () => {
       ['8', 'mismatched', '', ''],
       ['9', 'unreadable', 'ROW_BAD_QUOTING', ''],
     ]);
-    expect((await f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(2);
+    expect((await w.f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(2);
   });
 
   it('is the same job when the same file is uploaded again', async () => {
-    const bank = await api.partner('ngan-hang-trung');
-    const csv = `personalId,fullName\n${duc},Nguyễn Văn Đức\n`;
-    const first = await api.upload(bank.accessToken, csv);
+    const bank = await w.api.partner('ngan-hang-trung');
+    const csv = `personalId,fullName\n${w.f.duc},Nguyễn Văn Đức\n`;
+    const first = await w.api.upload(bank.accessToken, csv);
     expectStatus(first, 202);
-    const again = await api.upload(bank.accessToken, csv);
+    const again = await w.api.upload(bank.accessToken, csv);
     expectStatus(again, 200);
     expect((again.json() as BatchJob).id).toBe((first.json() as BatchJob).id);
-    const other = await api.upload(bank.accessToken, `${csv}${duc},Nguyen Van Duc\n`);
+    const other = await w.api.upload(bank.accessToken, `${csv}${w.f.duc},Nguyen Van Duc\n`);
     expectStatus(other, 202);
     expect((other.json() as BatchJob).id).not.toBe((first.json() as BatchJob).id);
   });

@@ -1,11 +1,11 @@
 /** Batch jobs through the API, for tests: a partner allowed batches, uploads, a job's state, its results file. */
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CsvReader } from '../../src/verification/batch/csv-reader.ts';
 import type { BatchJob } from '../../src/verification/batch/model.ts';
 import { RESULT_COLUMNS } from '../../src/verification/batch/runner.ts';
 import { expectStatus } from './identity.ts';
-import { registerPartner, type VerificationFixture } from './verification.ts';
+import { registerPartner, type VerificationFixture, verificationFixture } from './verification.ts';
 
 const BATCH_SCOPES = ['verification', 'verification.batch'];
 
@@ -52,4 +52,23 @@ export function batchClient(f: VerificationFixture) {
       return rows.map((cells) => Object.fromEntries(RESULT_COLUMNS.map((name, i) => [name, cells[i] ?? ''])));
     },
   };
+}
+
+/** A number of the right form that nobody has. */
+export const NOBODY = '001190099999';
+
+export interface BatchWorld {
+  readonly f: VerificationFixture;
+  readonly api: ReturnType<typeof batchClient>;
+}
+
+/** The verification fixture and its batch client for a test file: made before its tests, closed after them. */
+export function startBatchWorld(): BatchWorld {
+  const world = {} as { f: VerificationFixture; api: ReturnType<typeof batchClient> };
+  beforeAll(async () => {
+    world.f = await verificationFixture();
+    world.api = batchClient(world.f);
+  });
+  afterAll(async () => world.f?.close());
+  return world;
 }

@@ -19,7 +19,7 @@ export interface AccountsWorld {
   sessionOf(accountId: string): Promise<{ cookie: string; 'x-csrf-token': string }>;
 }
 
-export async function accountsWorld(): Promise<AccountsWorld> {
+async function accountsWorld(): Promise<AccountsWorld> {
   const t = await createTestApp();
   const people = await testRegistry(t.db, t.clock.now().toISOString());
   const bootstrap = await t.app.services.identity.bootstrap.reset();

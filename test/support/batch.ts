@@ -9,7 +9,7 @@ import { registerPartner, type VerificationFixture, verificationFixture } from '
 
 const BATCH_SCOPES = ['verification', 'verification.batch'];
 
-export function batchClient(f: VerificationFixture) {
+function batchClient(f: VerificationFixture) {
   const get = (token: string, url: string) =>
     f.t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
   return {

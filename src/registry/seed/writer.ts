@@ -174,21 +174,15 @@ const FREE_TEXT = Object.fromEntries(
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One CSV line as the db's `csvLine` writes it (NULL unquoted and empty, the empty string `""`, quotes where
- * needed), looking for characters to quote only in the free-text columns: the seed writes tens of millions
- * of rows and the general encoder was half of its time. A test checks the two agree on seeded rows.
+ * One CSV line without its line break, as the db's `csvLine` writes it (NULL unquoted and empty, the empty
+ * string `""`, quotes where needed), looking for characters to quote only in the free-text columns: the seed
+ * writes tens of millions of rows, and the general encoder was half of its time (a test checks the two agree).
+ * The values are joined by `Array.prototype.join` (null as nothing, numbers as JavaScript writes them), which
+ * gives one flat string; adding field after field built a string of pieces, and flattening those into a chunk
+ * was a third of the generator's time. Only the values that need it are rewritten first, in a copy: the empty
+ * string, and free text holding a comma, a quote or a line break.
  */
-export function csvRow(values: readonly SeedValue[], freeText: readonly boolean[]): string {
-  return `${csvFields(values, freeText)}\n`;
-}
-
-/**
- * A line's fields without its line break. The values are joined by `Array.prototype.join` (null as nothing,
- * numbers as JavaScript writes them), which gives one flat string; adding field after field built a string of
- * pieces, and flattening those into a chunk was a third of the generator's time. Only the values that need it
- * are rewritten first, in a copy: the empty string, and free text holding a comma, a quote or a line break.
- */
-function csvFields(values: readonly SeedValue[], freeText: readonly boolean[]): string {
+export function csvFields(values: readonly SeedValue[], freeText: readonly boolean[]): string {
   let written: SeedValue[] | undefined;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];

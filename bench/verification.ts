@@ -8,7 +8,8 @@
  *   is resolved by the service as usual) and logged in the access log, against raw indexed lookups of the
  *   same people by the person table's primary key (`pg`, no HTTP, nothing logged), at the same concurrency
  *   (goal ≥ 0.15×); then the same checks at half the rate reached, as an open loop (a fixed arrival rate),
- *   for their latency (goal p99 ≤ 25 ms);
+ *   for their latency (goal p99 ≤ 25 ms), beside the raw lookups at that same rate and the CPU time the
+ *   host's hypervisor took from the machine during each (Linux's steal time);
  * - batch: a `--rows`-row CSV file (default 1,000,000) of declarations drawn from the seeded people, with
  *   mismatches, unknown numbers and unreadable rows, run by the service's batch path (upload, run to done,
  *   results file, as `dancu verify-batch` does) against a pure-SQL pipeline on the same file (COPY into a
@@ -39,8 +40,9 @@ import { buildApp } from '../src/http/index.ts';
 import { systemClock } from '../src/kernel/index.ts';
 import { loadReferenceData, seedPopulation } from '../src/registry/index.ts';
 import { type BatchJob, type NewContract, RESULT_COLUMNS } from '../src/verification/index.ts';
+import { type StealReport, stealText, watchSteal } from './lib/cpu-steal.ts';
 import { type HttpPostResult, httpPostLoad } from './lib/http-post-load.ts';
-import { closedLoop, int, ratio, type Throughput, table, timed } from './lib/measure.ts';
+import { closedLoop, int, openLoop, ratio, type Throughput, table, timed } from './lib/measure.ts';
 import { type BenchPartner, registerPartner } from './lib/partner.ts';
 import { startProfile } from './lib/profile.ts';
 import { settleAfterLoad, withScratchDatabase } from './lib/scratch-database.ts';
@@ -258,6 +260,11 @@ interface OnlineResult {
   readonly apiServerBusy: number;
   readonly halfRate: number;
   readonly open: HttpPostResult;
+  /** What the hypervisor took during the open loop (see cpu-steal.ts). */
+  readonly openStolen: StealReport | undefined;
+  /** The raw lookups at the same arrival rate: the latency the database alone gives on this machine now. */
+  readonly rawOpen: Throughput;
+  readonly rawOpenStolen: StealReport | undefined;
   readonly accessLogRows: number;
   readonly requests: number;
   readonly notFound: number;
@@ -314,8 +321,16 @@ async function benchOnline(
 
   const halfRate = Math.max(1, Math.round(api.perSecond / 2));
   log(`online checks at ${int(halfRate)}/s (half the rate reached), open loop for ${options.seconds} s`);
+  const openSteal = watchSteal();
   const open = await httpPostLoad({ ...load, arrivalRate: halfRate, concurrency: Math.max(options.concurrency, 256) });
+  const openStolen = openSteal.stop();
   assertAnswered(open);
+  log(`raw indexed lookups at the same ${int(halfRate)}/s, open loop for ${options.seconds} s`);
+  const rawSteal = watchSteal();
+  const rawOpen = await openLoop(halfRate, options.seconds, async (i) => {
+    await pool.query(RAW_LOOKUP_SQL, [ids[(i * 7919) % ids.length]]);
+  });
+  const rawOpenStolen = rawSteal.stop();
   const accessLogRowsWritten = (await accessLogRows(db)) - before;
   const answers = [...api.samples, ...open.samples].map((sample) => JSON.parse(sample.body) as Answer);
   return {
@@ -324,6 +339,9 @@ async function benchOnline(
     apiServerBusy,
     halfRate,
     open,
+    openStolen,
+    rawOpen,
+    rawOpenStolen,
     accessLogRows: accessLogRowsWritten,
     requests: answers.length,
     notFound: answers.filter((answer) => answer.attributes.personalId?.result === 'mismatch').length,
@@ -762,14 +780,25 @@ function onlineReport(online: OnlineResult, options: Options, ms: (value: number
     '',
     `Online checks at half that rate, open loop (fixed arrival rate), ${options.seconds} s (goal p99 ≤ 25 ms)`,
     table(
-      ['arrival rate/s', 'answered/s', 'p50 ms', 'p99 ms', 'errors'],
+      ['', 'arrival rate/s', 'answered/s', 'p50 ms', 'p99 ms', 'errors', 'CPU stolen by the host'],
       [
         [
+          'online checks (HTTP)',
           int(online.halfRate),
           int(online.open.perSecond),
           ms(online.open.p50Ms),
           ms(online.open.p99Ms),
           int(online.open.errors),
+          stealText(online.openStolen),
+        ],
+        [
+          'raw lookups (pg, primary key)',
+          int(online.halfRate),
+          int(online.rawOpen.perSecond),
+          ms(online.rawOpen.p50Ms),
+          ms(online.rawOpen.p99Ms),
+          int(online.rawOpen.errors),
+          stealText(online.rawOpenStolen),
         ],
       ],
     ),

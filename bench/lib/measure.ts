@@ -25,6 +25,47 @@ export async function closedLoop(
   return summarize(latencies, (performance.now() - started) / 1000, errors);
 }
 
+/**
+ * Starts `operation` at a fixed `rate` per second for `seconds` whatever the answers (an open loop), after a
+ * warm-up of a tenth of that; each latency is counted from the moment the operation was due, so that falling
+ * behind shows in the latencies (no coordinated omission).
+ */
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  operation: (iteration: number) => Promise<void>,
+): Promise<Throughput> {
+  await runOpen(rate, Math.max(seconds / 10, 0.5), operation, []);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const errors = await runOpen(rate, seconds, operation, latencies);
+  return summarize(latencies, (performance.now() - started) / 1000, errors);
+}
+
+async function runOpen(
+  rate: number,
+  seconds: number,
+  operation: (iteration: number) => Promise<void>,
+  latencies: number[],
+): Promise<number> {
+  const started = performance.now();
+  const count = Math.floor(rate * seconds);
+  const pending: Promise<void>[] = [];
+  let errors = 0;
+  const start = (i: number, due: number) =>
+    operation(i).then(
+      () => void latencies.push(performance.now() - due),
+      () => void errors++,
+    );
+  for (let i = 0; i < count; ) {
+    const now = performance.now();
+    for (; i < count && started + (i * 1000) / rate <= now; i++) pending.push(start(i, started + (i * 1000) / rate));
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  await Promise.all(pending);
+  return errors;
+}
+
 async function runLoops(
   concurrency: number,
   seconds: number,

@@ -51,6 +51,15 @@ module.exports = {
       to: { path: '^src/[^/]+/testing\\.ts$' },
     },
     {
+      name: 'seed-worker-loads-only-the-generator',
+      comment:
+        "the seed's generation worker starts on every large seed: loading the database layer (PGlite, pg, kysely) " +
+        'took most of its start-up, a second before the first chunk',
+      severity: 'error',
+      from: { path: '^src/registry/seed/generation-worker\\.ts$' },
+      to: { path: '^src/db/', reachable: true },
+    },
+    {
       name: 'domain-code-is-pure-of-transport',
       comment: 'model, store and service code imports no fastify, react or database driver',
       severity: 'error',

@@ -3,7 +3,7 @@ import { birthProvinceCodes } from '../../kernel/index.ts';
 import { buildReferenceRows, type ReferenceRows } from './build.ts';
 import type { IrregularityKind } from './irregularities.ts';
 import { communeKind, provinceKey, spellingKey } from './names.ts';
-import { provincePopulation } from './service.ts';
+import { provincePopulation } from './population.ts';
 import { parseSources, readPackageText, referenceChecksum } from './source.ts';
 
 let rows: ReferenceRows;

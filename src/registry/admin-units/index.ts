@@ -18,4 +18,5 @@ export {
   REFORM_DAY,
   type ResolvedUnit,
 } from './model.ts';
-export { AdminUnits, provincePopulation } from './service.ts';
+export { provincePopulation } from './population.ts';
+export { AdminUnits } from './service.ts';

@@ -1,6 +1,5 @@
 import type { Database, Tx } from '../../db/index.ts';
 import { DomainError, foldText } from '../../kernel/index.ts';
-import populationData from './data/province-population.json' with { type: 'json' };
 import type { CodeListEntry, Commune, CommuneFilter, Era, PlacedUnit, Province, ResolvedUnit } from './model.ts';
 import { AdminUnitStore } from './store.ts';
 
@@ -218,16 +217,6 @@ export class AdminUnits {
     return [...current.values()].sort((a, b) => a.commune.id.localeCompare(b.commune.id));
   }
 }
-
-/**
- * Approximate 2024 population (thousands) of each pre-2025 province by personal-ID code, to weight where
- * synthetic people live. See `data/province-population.json` for the source and its precision.
- */
-export function provincePopulation(): ReadonlyMap<string, number> {
-  return POPULATION;
-}
-
-const POPULATION: ReadonlyMap<string, number> = new Map(Object.entries(populationData.populationThousands));
 
 function inForce(unit: { validFrom: string | null; validTo: string | null }, day: string): boolean {
   return (unit.validFrom === null || unit.validFrom <= day) && (unit.validTo === null || day <= unit.validTo);

@@ -22,6 +22,8 @@ export interface GenerationPlan {
   /** Per personal-ID prefix, how many serials are taken already (append). */
   readonly takenSerials: ReadonlyArray<readonly [string, number]>;
   readonly chunkChars?: number;
+  /** Leave the record time out of the lines, for the columns' defaults to fill in (writer.ts, `STAMPED`). */
+  readonly stampsByDefault?: boolean;
 }
 
 export interface GeneratedChunk {
@@ -43,13 +45,17 @@ export interface GenerationTotals {
   readonly next: NextIds;
 }
 
+/** Every row is stamped with the start of the seed's day (Vietnam time), so that a run is reproducible. */
+export function recordTimeOf(today: string): string {
+  return `${today} 00:00:00+07`;
+}
+
 /** The context of a run: counters start from the plan. */
 export function recordContext(plan: Omit<GenerationPlan, 'people'>, places: Places): RecordContext {
   return {
     places,
     today: dayOf(plan.today),
-    // Every row is stamped with the start of the seed's day (Vietnam time), so that a run is reproducible.
-    recordedAt: `${plan.today} 00:00:00+07`,
+    recordedAt: recordTimeOf(plan.today),
     ids: new PersonalIds(plan.seed, plan.takenSerials),
     numbers: new UniqueNumbers(plan.seed),
     next: { ...plan.next },
@@ -60,7 +66,7 @@ export function recordContext(plan: Omit<GenerationPlan, 'people'>, places: Plac
 export function* generateChunks(plan: GenerationPlan, places: Places): Generator<GeneratedChunk, GenerationTotals> {
   const context = recordContext(plan, places);
   const generator = new PopulationGenerator(context, plan.seed);
-  const builder = new ChunkBuilder(plan.chunkChars ?? CHUNK_CHARS);
+  const builder = new ChunkBuilder(plan.chunkChars ?? CHUNK_CHARS, plan.stampsByDefault ?? false);
   const totals = {
     people: 0,
     households: 0,

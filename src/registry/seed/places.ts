@@ -3,16 +3,19 @@
  * the province code of the personal ID number, the successor of every pre-2025 commune, and the weights of
  * the provinces by population.
  */
-import type { QueryResult } from '../../db/index.ts';
-import { provincePopulation } from '../admin-units/index.ts';
+
 import type { CommuneKind, Era } from '../admin-units/model.ts';
+import { provincePopulation } from '../admin-units/population.ts';
 import streetData from './data/streets.json' with { type: 'json' };
 import type { Region } from './names.ts';
 import { type Random, Weighted } from './random.ts';
 
-/** Anything that runs a query: the database or a transaction. */
+/**
+ * Anything that runs a query: the database or a transaction. Written out rather than imported from the db
+ * module, which the generation worker must not load (.dependency-cruiser.cjs).
+ */
 export interface Queryable {
-  query<R>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R>(text: string, params?: readonly unknown[]): Promise<{ readonly rows: R[] }>;
 }
 
 /** A commune as the generator uses it: its id, and its name as written on a record. */

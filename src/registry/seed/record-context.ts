@@ -1,5 +1,5 @@
 /** What the row writers of a run share: counters, sources and the household's home. */
-import { LAST_PRE_REFORM_DAY } from '../admin-units/index.ts';
+import { LAST_PRE_REFORM_DAY } from '../admin-units/model.ts';
 import type { UniqueNumbers } from './attributes.ts';
 import { type Day, dayOf } from './days.ts';
 import type { PersonalIds } from './personal-ids.ts';

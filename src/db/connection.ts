@@ -21,6 +21,11 @@ export interface RawConnection {
    * @param statement `COPY registry.person (a, b) FROM STDIN WITH (FORMAT csv)`: the engine rewrites the source.
    */
   copyFrom(statement: string, chunks: AsyncIterable<string>): Promise<number>;
+  /**
+   * Streams binary `COPY` input into `COPY <target> FROM … WITH (FORMAT binary)`: the chunks together are
+   * one input, header to trailer. PGlite needs it as one blob, so it is held whole there: a few megabytes.
+   */
+  copyFromBinary(statement: string, chunks: AsyncIterable<Uint8Array>): Promise<number>;
 }
 
 /** Hands out connections; PGlite has exactly one, a server pool has many. */

@@ -16,6 +16,11 @@ export interface Tx {
   query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Bulk-loads CSV rows into a table inside this transaction; returns the number of rows loaded. */
   copyFrom(target: CopyTarget, chunks: AsyncIterable<string>): Promise<number>;
+  /**
+   * Bulk-loads rows in PostgreSQL's binary `COPY` format, the chunks together one input from its header to
+   * its trailer (a few megabytes: PGlite holds it whole); returns the number of rows loaded.
+   */
+  copyFromBinary(target: CopyTarget, chunks: AsyncIterable<Uint8Array>): Promise<number>;
 }
 
 export interface CopyTarget {
@@ -161,6 +166,7 @@ async function runInTransaction<T>(
     kysely,
     query: (text, params) => connection.query(text, params),
     copyFrom: (target, chunks) => connection.copyFrom(copyStatement(target), chunks),
+    copyFromBinary: (target, chunks) => connection.copyFromBinary(copyStatement(target, 'binary'), chunks),
   };
   try {
     const result = await fn(tx);
@@ -189,7 +195,7 @@ export async function withSavepoint<T>(tx: Tx, fn: () => Promise<T>): Promise<T>
 }
 
 /** Builds `COPY "schema"."table" ("a", "b") FROM STDIN WITH (FORMAT csv)` from checked identifiers. */
-export function copyStatement(target: CopyTarget): string {
+export function copyStatement(target: CopyTarget, format: 'csv' | 'binary' = 'csv'): string {
   const table = target.table.split('.');
   const names = [...table, ...target.columns];
   const bad = names.find((name) => !IDENTIFIER.test(name));
@@ -197,7 +203,7 @@ export function copyStatement(target: CopyTarget): string {
     throw new Error(`invalid COPY target: ${target.table} (${target.columns.join(', ')})`);
   }
   const quote = (name: string) => `"${name}"`;
-  return `COPY ${table.map(quote).join('.')} (${target.columns.map(quote).join(', ')}) FROM STDIN WITH (FORMAT csv)`;
+  return `COPY ${table.map(quote).join('.')} (${target.columns.map(quote).join(', ')}) FROM STDIN WITH (FORMAT ${format})`;
 }
 
 /** The SQLSTATE of a database error, from either engine. */

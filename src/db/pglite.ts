@@ -57,6 +57,14 @@ class PgliteConnection implements RawConnection {
     if (pending !== '') await send(pending);
     return total;
   }
+
+  async copyFromBinary(statement: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+    const parts: Uint8Array[] = [];
+    for await (const chunk of chunks) parts.push(chunk);
+    const target = statement.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
+    const result = await this.pglite.query(target, [], { blob: new Blob(parts as BlobPart[]) });
+    return result.affectedRows ?? 0;
+  }
 }
 
 export class PglitePool implements ConnectionPool {

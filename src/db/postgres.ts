@@ -35,6 +35,12 @@ class PostgresConnection implements RawConnection {
     await pipeline(Readable.from(coalesce(chunks)), sink);
     return sink.rowCount;
   }
+
+  async copyFromBinary(statement: string, chunks: AsyncIterable<Uint8Array>): Promise<number> {
+    const sink = this.client.query(copyFromStdin(statement));
+    await pipeline(Readable.from(chunks), sink);
+    return sink.rowCount;
+  }
 }
 
 export class PostgresPool implements ConnectionPool {

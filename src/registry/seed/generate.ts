@@ -8,7 +8,7 @@ import { PopulationGenerator } from './generator.ts';
 import { PersonalIds } from './personal-ids.ts';
 import type { Places } from './places.ts';
 import type { RecordContext } from './records.ts';
-import { CHUNK_CHARS, type Chunk, ChunkBuilder, type RowCounts, type RowSink } from './writer.ts';
+import { CHUNK_BYTES, type Chunk, ChunkBuilder, type ChunkFormat, type RowCounts, type RowSink } from './writer.ts';
 
 /** The first id each table with an identity column gets in this run. */
 export type NextIds = RecordContext['next'];
@@ -21,9 +21,9 @@ export interface GenerationPlan {
   readonly next: NextIds;
   /** Per personal-ID prefix, how many serials are taken already (append). */
   readonly takenSerials: ReadonlyArray<readonly [string, number]>;
-  readonly chunkChars?: number;
-  /** Leave the record time out of the lines, for the columns' defaults to fill in (writer.ts, `STAMPED`). */
-  readonly stampsByDefault?: boolean;
+  readonly chunkBytes?: number;
+  /** Binary `COPY` input (the default), or CSV lines. */
+  readonly format?: ChunkFormat;
 }
 
 export interface GeneratedChunk {
@@ -45,17 +45,13 @@ export interface GenerationTotals {
   readonly next: NextIds;
 }
 
-/** Every row is stamped with the start of the seed's day (Vietnam time), so that a run is reproducible. */
-export function recordTimeOf(today: string): string {
-  return `${today} 00:00:00+07`;
-}
-
 /** The context of a run: counters start from the plan. */
 export function recordContext(plan: Omit<GenerationPlan, 'people'>, places: Places): RecordContext {
   return {
     places,
     today: dayOf(plan.today),
-    recordedAt: recordTimeOf(plan.today),
+    // Every row is stamped with the start of the seed's day (Vietnam time), so that a run is reproducible.
+    recordedAt: `${plan.today} 00:00:00+07`,
     ids: new PersonalIds(plan.seed, plan.takenSerials),
     numbers: new UniqueNumbers(plan.seed),
     next: { ...plan.next },
@@ -66,7 +62,7 @@ export function recordContext(plan: Omit<GenerationPlan, 'people'>, places: Plac
 export function* generateChunks(plan: GenerationPlan, places: Places): Generator<GeneratedChunk, GenerationTotals> {
   const context = recordContext(plan, places);
   const generator = new PopulationGenerator(context, plan.seed);
-  const builder = new ChunkBuilder(plan.chunkChars ?? CHUNK_CHARS, plan.stampsByDefault ?? false);
+  const builder = new ChunkBuilder(plan.chunkBytes ?? CHUNK_BYTES, plan.format);
   const totals = {
     people: 0,
     households: 0,

@@ -37,7 +37,11 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
       }
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
-      port.postMessage({ type: 'chunk', chunk: step.value } satisfies WorkerMessage);
+      // The binary rows' buffers move to the loading thread rather than being copied.
+      const buffers = Object.values(step.value.rows).flatMap((rows) =>
+        typeof rows === 'string' ? [] : [rows.buffer as ArrayBuffer],
+      );
+      port.postMessage({ type: 'chunk', chunk: step.value } satisfies WorkerMessage, buffers);
     }
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));

@@ -25,11 +25,13 @@ export async function* seedPersonCsv(
     people: options.people,
     next: { household: 1, member: 1, residence: 1, card: 1, familyLink: 1 },
     takenSerials: [],
+    format: 'csv' as const,
   };
   const source = chunkSource(plan, await Places.read(deps.db));
   for (;;) {
     const step = await source.next();
     if (step.done) return;
-    if (step.value.rows.person) yield step.value.rows.person;
+    const rows = step.value.rows.person;
+    if (typeof rows === 'string') yield rows;
   }
 }

@@ -5,8 +5,8 @@
 import type { Database, Tx } from '../../db/index.ts';
 import { type Clock, DomainError, vietnamDate } from '../../kernel/index.ts';
 import { type ChunkSource, chunkSource } from './chunk-source.ts';
-import { copyChunk, withRecordTimeDefaults } from './copy.ts';
-import { firstPeople, type GenerationPlan, type GenerationTotals, type NextIds, recordTimeOf } from './generate.ts';
+import { copyChunk } from './copy.ts';
+import { firstPeople, type GenerationPlan, type GenerationTotals, type NextIds } from './generate.ts';
 import { withIndexesDeferred } from './indexes.ts';
 import { takenSerials } from './personal-ids.ts';
 import { type PlaceRows, Places } from './places.ts';
@@ -137,13 +137,12 @@ async function loadPopulation(tx: Tx, run: Run): Promise<GenerationTotals> {
     people: run.people,
     next: empty ? firstIds() : await nextIds(tx),
     takenSerials: empty ? [] : await takenSerials(tx, run.seed),
-    stampsByDefault: empty,
   };
   if (!empty) await refuseUsedSeed(tx, plan, places);
   const source = chunkSource(plan, places, run.worker === undefined ? {} : { worker: run.worker });
   const load = async () => {
     const loading = performance.now();
-    const result = await loadChunks(tx, source, empty, run.progress);
+    const result = await loadChunks(tx, source, run.progress);
     run.phases.loadMs = performance.now() - loading;
     return result;
   };
@@ -152,7 +151,7 @@ async function loadPopulation(tx: Tx, run: Run): Promise<GenerationTotals> {
   if (empty) {
     // Index builds sort in memory rather than in temporary files (PostgreSQL's default is 64 MB).
     if (tx.engine === 'postgres') await tx.query(`set local maintenance_work_mem = '256MB'`);
-    totals = await withIndexesDeferred(tx, TABLES, () => withRecordTimeDefaults(tx, recordTimeOf(run.today), load));
+    totals = await withIndexesDeferred(tx, TABLES, load);
   } else {
     totals = await load();
   }
@@ -161,17 +160,12 @@ async function loadPopulation(tx: Tx, run: Run): Promise<GenerationTotals> {
   return totals;
 }
 
-async function loadChunks(
-  tx: Tx,
-  source: ChunkSource,
-  stampsByDefault: boolean,
-  progress: (people: number) => void,
-): Promise<GenerationTotals> {
+async function loadChunks(tx: Tx, source: ChunkSource, progress: (people: number) => void): Promise<GenerationTotals> {
   try {
     for (;;) {
       const step = await source.next();
       if (step.done) return step.value;
-      await copyChunk(tx, step.value.rows, stampsByDefault);
+      await copyChunk(tx, step.value.rows);
       progress(step.value.people);
     }
   } finally {

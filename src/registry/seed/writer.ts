@@ -1,7 +1,9 @@
 /**
- * Where the generated rows go: CSV lines for `COPY`, gathered per table into chunks of a few megabytes, each
- * loaded with one `COPY` per table, so a run of any size keeps only a chunk or two in memory.
+ * Where the generated rows go: rows in PostgreSQL's binary `COPY` format (binary-rows.ts), or CSV lines for
+ * the benchmark's baseline file, gathered per table into chunks of a few megabytes, each loaded with one
+ * `COPY` per table, so a run of any size keeps only a chunk or two in memory.
  */
+import { BinaryRows, type ColumnType } from './binary-rows.ts';
 
 /** The tables the seed fills and the columns it supplies (the others keep their defaults). */
 export const SEED_TABLES = {
@@ -82,20 +84,34 @@ export const SEED_TABLES = {
 export type SeedTable = keyof typeof SEED_TABLES;
 export const SEED_TABLE_NAMES = Object.keys(SEED_TABLES) as SeedTable[];
 
-/**
- * How many of a table's last columns hold the run's record time (`created_at`, `updated_at`, `recorded_at`),
- * the same value in every row. Loading an empty registry, the seed leaves them out of its lines and lets the
- * columns' defaults, set to that time for the load, fill them in (copy.ts): about five timestamps a person
- * that PostgreSQL no longer parses, a sixth of the bytes.
- */
-export const STAMPED: Record<SeedTable, number> = {
-  person: 2,
-  familyLink: 1,
-  household: 1,
-  member: 0,
-  residence: 1,
-  card: 0,
+/** The binary form of each seeded column: ids, dates and record times by name, the rest text or `char(n)`. */
+const TYPE_OF_COLUMN: Readonly<Record<string, ColumnType>> = {
+  id: 'int8',
+  household_id: 'int8',
+  birth_date: 'date',
+  status_date: 'date',
+  attributes_since: 'date',
+  valid_from: 'date',
+  valid_to: 'date',
+  established_on: 'date',
+  dissolved_on: 'date',
+  joined_on: 'date',
+  left_on: 'date',
+  expires_on: 'date',
+  issued_on: 'date',
+  status_changed_on: 'date',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  recorded_at: 'timestamptz',
 };
+
+/** The binary form of each column of {@link SEED_TABLES}, in order (a test checks them against the schema). */
+export const COLUMN_TYPES = Object.fromEntries(
+  SEED_TABLE_NAMES.map((table) => [
+    table,
+    SEED_TABLES[table].columns.map((column: string) => TYPE_OF_COLUMN[column] ?? 'text'),
+  ]),
+) as unknown as Record<SeedTable, readonly ColumnType[]>;
 
 /** A value of a seeded column: text, a number, or null (SQL NULL). */
 export type SeedValue = string | number | null;
@@ -112,73 +128,113 @@ export function emptyCounts(): RowCounts {
   return { person: 0, familyLink: 0, household: 0, member: 0, residence: 0, card: 0 };
 }
 
-/** A slice of the population as CSV text per table, ready for one `COPY` each. */
-export type Chunk = Partial<Record<SeedTable, string>>;
+/**
+ * A slice of the population per table, ready for one `COPY` each: binary `COPY` input (a whole one, header
+ * and trailer included), or CSV text.
+ */
+export type Chunk = Partial<Record<SeedTable, Uint8Array | string>>;
 
-/** About 8 MiB of CSV per chunk: large enough that a statement's overhead vanishes, small enough to keep. */
-export const CHUNK_CHARS = 8 * 1024 * 1024;
+/** The form of a run's chunks: binary for loading, CSV for a file of rows (the benchmark's baseline). */
+export type ChunkFormat = 'binary' | 'csv';
 
-/** Lines are joined into pieces of about 64 KiB as they come, so that they die young (cheap to collect). */
-const PIECE_CHARS = 64 * 1024;
+/** About 8 MiB per chunk: large enough that a statement's overhead vanishes, small enough to keep. */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
 
-/** Collects rows as CSV lines until there is a chunk's worth. */
+/** One table's rows of the chunk being built. */
+interface TableRows {
+  add(values: readonly SeedValue[]): void;
+  /** Bytes (binary) or characters (CSV) so far. */
+  readonly size: number;
+  readonly empty: boolean;
+  take(): Uint8Array | string;
+}
+
+/** Collects rows per table until there is a chunk's worth. */
 export class ChunkBuilder implements RowSink {
   readonly counts = emptyCounts();
-  readonly #tables = new Map<SeedTable, { lines: string[]; chars: number; pieces: string[] }>(
-    SEED_TABLE_NAMES.map((table) => [table, { lines: [], chars: 0, pieces: [] }]),
-  );
-  #chars = 0;
+  readonly #tables: Record<SeedTable, TableRows>;
   #limit: number;
 
   /**
-   * The first chunk is a sixteenth of `chunkChars` and each next one twice the last, up to `chunkChars`: the
+   * The first chunk is a sixteenth of `chunkBytes` and each next one twice the last, up to `chunkBytes`: the
    * database waits for the first chunk with nothing to do, so it comes soon (a full one took half a second
    * to generate, as long as starting the generation worker).
    */
   constructor(
-    private readonly chunkChars = CHUNK_CHARS,
-    /** Leave the stamped columns out of the lines ({@link STAMPED}). */
-    private readonly stampsByDefault = false,
+    private readonly chunkBytes = CHUNK_BYTES,
+    format: ChunkFormat = 'binary',
   ) {
-    this.#limit = Math.max(1, Math.floor(chunkChars / 16));
+    this.#limit = Math.max(1, Math.floor(chunkBytes / 16));
+    const rows = (table: SeedTable): TableRows =>
+      format === 'binary' ? new BinaryRows(COLUMN_TYPES[table]) : new CsvRows(FREE_TEXT[table]);
+    this.#tables = Object.fromEntries(SEED_TABLE_NAMES.map((table) => [table, rows(table)])) as Record<
+      SeedTable,
+      TableRows
+    >;
   }
 
   add(table: SeedTable, values: readonly SeedValue[]): void {
-    const stamped = this.stampsByDefault ? STAMPED[table] : 0;
-    const line = csvFields(stamped > 0 ? values.slice(0, -stamped) : values, FREE_TEXT[table]);
-    const buffer = this.#tables.get(table) as { lines: string[]; chars: number; pieces: string[] };
-    buffer.lines.push(line);
-    buffer.chars += line.length + 1;
-    if (buffer.chars >= PIECE_CHARS) {
-      buffer.pieces.push(linesOf(buffer.lines));
-      buffer.lines = [];
-      buffer.chars = 0;
-    }
-    this.#chars += line.length + 1;
+    this.#tables[table].add(values);
     this.counts[table]++;
   }
 
   get full(): boolean {
-    return this.#chars >= this.#limit;
+    let size = 0;
+    for (const table of SEED_TABLE_NAMES) size += this.#tables[table].size;
+    return size >= this.#limit;
   }
 
   get empty(): boolean {
-    return this.#chars === 0;
+    return SEED_TABLE_NAMES.every((table) => this.#tables[table].empty);
   }
 
   /** The rows collected so far, emptying the builder. */
   take(): Chunk {
     const chunk: Chunk = {};
-    for (const [table, buffer] of this.#tables) {
-      if (buffer.lines.length > 0) buffer.pieces.push(linesOf(buffer.lines));
-      if (buffer.pieces.length > 0) chunk[table] = buffer.pieces.join('');
-      buffer.lines = [];
-      buffer.chars = 0;
-      buffer.pieces = [];
+    for (const table of SEED_TABLE_NAMES) {
+      if (!this.#tables[table].empty) chunk[table] = this.#tables[table].take();
     }
-    this.#chars = 0;
-    this.#limit = Math.min(this.chunkChars, this.#limit * 2);
+    this.#limit = Math.min(this.chunkBytes, this.#limit * 2);
     return chunk;
+  }
+}
+
+/** Lines are joined into pieces of about 64 KiB as they come, so that they die young (cheap to collect). */
+const PIECE_CHARS = 64 * 1024;
+
+/** A table's rows as CSV lines. */
+class CsvRows implements TableRows {
+  #lines: string[] = [];
+  #chars = 0;
+  #pieces: string[] = [];
+  size = 0;
+
+  constructor(private readonly freeText: readonly boolean[]) {}
+
+  get empty(): boolean {
+    return this.size === 0;
+  }
+
+  add(values: readonly SeedValue[]): void {
+    const line = csvFields(values, this.freeText);
+    this.#lines.push(line);
+    this.#chars += line.length + 1;
+    this.size += line.length + 1;
+    if (this.#chars >= PIECE_CHARS) {
+      this.#pieces.push(linesOf(this.#lines));
+      this.#lines = [];
+      this.#chars = 0;
+    }
+  }
+
+  take(): string {
+    if (this.#lines.length > 0) this.#pieces.push(linesOf(this.#lines));
+    const text = this.#pieces.join('');
+    this.#lines = [];
+    this.#chars = 0;
+    this.#pieces = [];
+    this.size = 0;
+    return text;
   }
 }
 

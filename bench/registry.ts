@@ -27,6 +27,7 @@ import { buildApp } from '../src/http/index.ts';
 import { BootstrapTokens } from '../src/identity/index.ts';
 import { systemClock } from '../src/kernel/index.ts';
 import { loadReferenceData, SEED_PERSON_TARGET, seedPersonCsv, seedPopulation } from '../src/registry/index.ts';
+import { stealText, watchSteal } from './lib/cpu-steal.ts';
 import { httpLoad } from './lib/http-load.ts';
 import { closedLoop, int, ratio, type Throughput, table, timed } from './lib/measure.ts';
 import { settleAfterLoad, withScratchDatabase } from './lib/scratch-database.ts';
@@ -47,6 +48,8 @@ interface EngineResult {
   readonly rawCopy: number;
   readonly seed: number;
   readonly seedPhases: string;
+  /** The CPU time the host's hypervisor took during the baseline and the seed (cpu-steal.ts). */
+  readonly stolen: string;
   readonly rawLookups: Throughput;
   readonly apiLookups: Throughput;
   readonly apiLookupsUnlogged: Throughput;
@@ -106,11 +109,15 @@ async function benchEngine(engine: string, url: string | undefined, people: numb
     await writeFile(file, seedPersonCsv({ db, clock }, { people, seed: options.seed }));
 
     log('baseline: COPY of that file into the empty registry.person');
+    const rawSteal = watchSteal();
     const raw = await timed(() => db.copyFrom(SEED_PERSON_TARGET, readLines(file)));
+    const rawStolen = rawSteal.stop();
     await db.query('truncate registry.person');
 
     log(`seed: ${int(people)} people into the emptied registry`);
+    const seedSteal = watchSteal();
     const seeded = await timed(() => seedPopulation({ db, clock }, { people, seed: options.seed }));
+    const seedStolen = seedSteal.stop();
     const phases = seeded.result.phases;
     const seedPhases = `load ${(phases.loadMs / 1000).toFixed(1)} s, indexes ${(phases.indexesMs / 1000).toFixed(1)} s, analyze ${(phases.analyzeMs / 1000).toFixed(1)} s`;
 
@@ -154,6 +161,7 @@ async function benchEngine(engine: string, url: string | undefined, people: numb
       rawCopy: people / raw.seconds,
       seed: people / seeded.seconds,
       seedPhases,
+      stolen: `raw COPY ${stealText(rawStolen)}; seed ${stealText(seedStolen)}`,
       rawLookups,
       apiLookups,
       apiLookupsUnlogged,
@@ -225,6 +233,7 @@ function report(results: readonly EngineResult[], options: Options): string {
         r.seedPhases,
       ]),
     ),
+    ...results.map((r) => `CPU stolen by the host (${r.engine}): ${r.stolen}`),
     '',
     `Lookups by ID number, ${options.concurrency} concurrent callers, ${options.seconds} s each (goal ≥ 0.2×)`,
     table(

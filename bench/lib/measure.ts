@@ -13,15 +13,23 @@ export interface Throughput {
  * Runs `operation` from `concurrency` loops for `seconds`, after a warm-up of a tenth of that, and reports
  * operations per second and latency percentiles.
  */
-export async function closedLoop(
+export function closedLoop(
   concurrency: number,
   seconds: number,
   operation: (loop: number, iteration: number) => Promise<void>,
 ): Promise<Throughput> {
-  await runLoops(concurrency, Math.max(seconds / 10, 0.5), operation, []);
+  return afterWarmUp(seconds, (duration, latencies) => runLoops(concurrency, duration, operation, latencies));
+}
+
+/** Runs `run` for a tenth of `seconds` (at least half a second) untimed, then for `seconds`, timed. */
+async function afterWarmUp(
+  seconds: number,
+  run: (seconds: number, latencies: number[]) => Promise<number>,
+): Promise<Throughput> {
+  await run(Math.max(seconds / 10, 0.5), []);
   const latencies: number[] = [];
   const started = performance.now();
-  const errors = await runLoops(concurrency, seconds, operation, latencies);
+  const errors = await run(seconds, latencies);
   return summarize(latencies, (performance.now() - started) / 1000, errors);
 }
 
@@ -30,16 +38,12 @@ export async function closedLoop(
  * warm-up of a tenth of that; each latency is counted from the moment the operation was due, so that falling
  * behind shows in the latencies (no coordinated omission).
  */
-export async function openLoop(
+export function openLoop(
   rate: number,
   seconds: number,
   operation: (iteration: number) => Promise<void>,
 ): Promise<Throughput> {
-  await runOpen(rate, Math.max(seconds / 10, 0.5), operation, []);
-  const latencies: number[] = [];
-  const started = performance.now();
-  const errors = await runOpen(rate, seconds, operation, latencies);
-  return summarize(latencies, (performance.now() - started) / 1000, errors);
+  return afterWarmUp(seconds, (duration, latencies) => runOpen(rate, duration, operation, latencies));
 }
 
 async function runOpen(

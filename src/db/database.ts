@@ -194,6 +194,11 @@ export async function withSavepoint<T>(tx: Tx, fn: () => Promise<T>): Promise<T>
   }
 }
 
+/** COPY input that is already whole (one CSV text, one binary input) as the chunks `copyFrom` streams. */
+export async function* oneChunk<T extends string | Uint8Array>(chunk: T): AsyncIterable<T> {
+  yield chunk;
+}
+
 /** Builds `COPY "schema"."table" ("a", "b") FROM STDIN WITH (FORMAT csv)` from checked identifiers. */
 export function copyStatement(target: CopyTarget, format: 'csv' | 'binary' = 'csv'): string {
   const table = target.table.split('.');

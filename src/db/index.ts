@@ -8,6 +8,7 @@ export {
   type IsolationLevel,
   type NoTables,
   type OpenOptions,
+  oneChunk,
   sqlState,
   type TransactionOptions,
   type Tx,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/support/db.ts';
+import { oneChunk } from '../../db/index.ts';
 import { BinaryRows, type ColumnType, daysSince2000 } from './binary-rows.ts';
 import { COLUMN_TYPES, SEED_TABLE_NAMES, SEED_TABLES } from './writer.ts';
 
@@ -23,7 +24,7 @@ async function roundTrip(rows: readonly (string | number | null)[][]): Promise<u
     await tx.query(
       `create temporary table binary_probe (i serial, t text, n bigint, d date, ts timestamptz, c char(3))`,
     );
-    const copied = await tx.copyFromBinary(TARGET, once(encoder.take()));
+    const copied = await tx.copyFromBinary(TARGET, oneChunk(encoder.take()));
     expect(copied).toBe(rows.length);
     await tx.query(`set local timezone = 'UTC'`);
     const { rows: back } = await tx.query<{ row: unknown[] }>(
@@ -104,7 +105,3 @@ describe("the seed's column types", () => {
     }
   });
 });
-
-async function* once<T>(value: T): AsyncIterable<T> {
-  yield value;
-}

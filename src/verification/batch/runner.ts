@@ -3,7 +3,7 @@
  * progress are written in one transaction, which first checks that the job's cursor is still where the chunk
  * began: a chunk done twice (a crash before its commit, two runners) is kept, logged and billed once.
  */
-import { type CsvValue, csvLine, type Database } from '../../db/index.ts';
+import { type CsvValue, csvLine, type Database, oneChunk } from '../../db/index.ts';
 import { type Clock, vietnamDate } from '../../kernel/index.ts';
 import type { AccessContext, BatchFacts, Registry } from '../../registry/index.ts';
 import { compare, flagsOf, personNotFound } from '../check.ts';
@@ -152,7 +152,7 @@ function writeChunk(
       if (lines.length > 0) {
         await tx.copyFrom(
           { table: 'verification.batch_result', columns: ['job_id', 'seq', 'outcome', 'csv'] },
-          once(lines.join('')),
+          oneChunk(lines.join('')),
         );
       }
       await facts?.record(tx);
@@ -265,8 +265,4 @@ function declaration(row: StagedRow, purpose: string): VerificationRequest {
  */
 function resultLine(jobId: number, seq: number, outcome: string, cells: readonly CsvValue[]): string {
   return csvLine([jobId, seq, outcome, csvLine(cells)]);
-}
-
-async function* once(text: string): AsyncIterable<string> {
-  yield text;
 }

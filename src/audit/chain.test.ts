@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, isStorableText, laneOf, rowHash } from './chain.ts';
+import { canonicalJson, GENESIS_HASH, isStorableText, laneOf, rowHash, subjectsDigest } from './chain.ts';
 
 const row = {
   lane: 5,
@@ -61,6 +61,44 @@ describe('rowHash', () => {
     const a = rowHash(GENESIS_HASH, { ...row, actorId: 'bank', actorKind: '"-acb' });
     const b = rowHash(GENESIS_HASH, { ...row, actorId: 'bank"-', actorKind: 'acb' });
     expect(a.equals(b)).toBe(false);
+  });
+});
+
+describe('group rows', () => {
+  // sha256('001190000123' || 00000007 || '079085000456' || 00000000), computed independently in Python.
+  const digest = '850d90ecf4cb94a814490dd02c0bfbca87ce36295d15571f7e06c0164dfcf44d';
+  const group = {
+    ...row,
+    purpose: 'Làm sạch dữ liệu khách hàng',
+    channel: 'batch',
+    subjectId: null,
+    detailsJson: '{"batchId":"12"}',
+    group: { subjects: 2, digest: Buffer.from(digest, 'hex') },
+  };
+
+  it('digests the subjects in order, with their lines as four bytes (0 for none)', () => {
+    expect(subjectsDigest(['001190000123', '079085000456'], [7, null]).toString('hex')).toBe(digest);
+    expect(subjectsDigest(['079085000456', '001190000123'], [null, 7]).toString('hex')).not.toBe(digest);
+    expect(subjectsDigest(['001190000123', '079085000456'], [7, 1]).toString('hex')).not.toBe(digest);
+    expect(subjectsDigest(['001190000123'], [7]).toString('hex')).not.toBe(digest);
+  });
+
+  it("hashes a group's count and digest after the plain members (vector computed independently in Python)", () => {
+    // sha256(32 zero bytes || '[5,1,"2025-07-01T02:03:04.005Z","bank-acb","partner","Ngân hàng Á Châu",
+    //   "Làm sạch dữ liệu khách hàng","batch","verify",null,null,{"batchId":"12"},2,"850d…f44d"]')
+    expect(rowHash(GENESIS_HASH, group).toString('hex')).toBe(
+      '30543ea2dcc4b16db69439e4b40efde17379603a4378bf1a48462a3adbd6f84a',
+    );
+    const base = rowHash(GENESIS_HASH, group).toString('hex');
+    expect(rowHash(GENESIS_HASH, { ...group, group: { ...group.group, subjects: 3 } }).toString('hex')).not.toBe(base);
+    const other = subjectsDigest(['001190000123'], [7]);
+    expect(rowHash(GENESIS_HASH, { ...group, group: { subjects: 2, digest: other } }).toString('hex')).not.toBe(base);
+  });
+
+  it('leaves a plain row hashed as before when its group is null', () => {
+    expect(rowHash(GENESIS_HASH, { ...row, group: null }).toString('hex')).toBe(
+      'f6ed28392f58a029f3e076329980e774bd0cb6f526b5e4eda69249e1a12f18cc',
+    );
   });
 });
 

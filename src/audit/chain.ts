@@ -21,21 +21,52 @@ export interface ChainedRow {
   readonly purpose: string;
   readonly channel: string;
   readonly action: string;
-  readonly subjectId: string;
+  /** The subject of a plain entry; null for a group, whose subjects {@link ChainedRow.group} seals. */
+  readonly subjectId: string | null;
   readonly requestId: string | null;
   /** `details` as {@link canonicalJson}, or null. */
   readonly detailsJson: string | null;
+  /** A group's number of subjects and {@link subjectsDigest}; absent (or null) for a plain entry. */
+  readonly group?: GroupSeal | null;
+}
+
+/** What a group entry's hash seals of its subjects. */
+export interface GroupSeal {
+  readonly subjects: number;
+  readonly digest: Buffer;
 }
 
 /**
  * `sha256(prevHash || utf8(material))`, where material is the JSON array
  * `[lane, seq, at, actor_id, actor_kind, actor_name, purpose, channel, action, subject_id, request_id, details]`:
  * `at` as ISO 8601 UTC with milliseconds, absent values as `null`, `details` embedded as canonical JSON.
- * JSON quoting makes the field boundaries unambiguous (no separator can be forged inside a value).
+ * JSON quoting makes the field boundaries unambiguous (no separator can be forged inside a value). A group's
+ * array has two more members, its number of subjects and their digest in lower-case hex (its subject_id is
+ * null): 14 members, where a plain entry's has 12.
  */
 export function rowHash(prevHash: Uint8Array, row: ChainedRow): Buffer {
-  const material = `[${row.lane},${row.seq},${atJson(row.at)},${actorJson(row)},${JSON.stringify(row.subjectId)},${JSON.stringify(row.requestId)},${row.detailsJson ?? 'null'}]`;
+  const group = row.group ? `,${row.group.subjects},"${row.group.digest.toString('hex')}"` : '';
+  const material = `[${row.lane},${row.seq},${atJson(row.at)},${actorJson(row)},${JSON.stringify(row.subjectId)},${JSON.stringify(row.requestId)},${row.detailsJson ?? 'null'}${group}]`;
   return createHash('sha256').update(prevHash).update(material, 'utf8').digest();
+}
+
+/** Bytes per subject in {@link subjectsDigest}: twelve digits and a 32-bit line. */
+const SUBJECT_BYTES = 16;
+
+/**
+ * The SHA-256 of a group's subjects in item order: for each, its twelve ASCII digits and its line as an
+ * unsigned 32-bit big-endian number (0 when it has none).
+ *
+ * @example subjectsDigest(['001095012345'], [7]) // sha256('001095012345' || 00 00 00 07)
+ */
+export function subjectsDigest(subjectIds: readonly string[], lines: readonly (number | null)[]): Buffer {
+  const bytes = Buffer.allocUnsafe(subjectIds.length * SUBJECT_BYTES);
+  for (let i = 0; i < subjectIds.length; i++) {
+    const at = i * SUBJECT_BYTES;
+    bytes.write(subjectIds[i] as string, at, 12, 'latin1');
+    bytes.writeUInt32BE(lines[i] ?? 0, at + 12);
+  }
+  return createHash('sha256').update(bytes).digest();
 }
 
 /**

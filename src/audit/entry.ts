@@ -1,11 +1,18 @@
-/** Checks an access entry and turns it into the fields of a row, before anything is locked or written. */
+/** Checks an access entry or group and turns it into the fields of a row, before anything is locked or written. */
 import { Compile } from 'typebox/compile';
 import { DomainError, isDomainError, parsePersonalId, toNfc } from '../kernel/index.ts';
-import { type ChainedRow, canonicalJson, isStorableText, laneOf } from './chain.ts';
-import { AccessEntry } from './model.ts';
+import { type ChainedRow, canonicalJson, type GroupSeal, isStorableText, laneOf, subjectsDigest } from './chain.ts';
+import { AccessEntry, AccessGroup } from './model.ts';
 
 /** A checked entry: everything of its row except its place in the lane. */
 export type PreparedEntry = Omit<ChainedRow, 'seq'>;
+
+/** A checked group: its row as an entry's, and its subjects for the subject rows, in item order. */
+export interface PreparedGroup extends PreparedEntry {
+  readonly group: GroupSeal;
+  readonly subjectIds: readonly string[];
+  readonly lines: readonly (number | null)[];
+}
 
 /**
  * Texts already found storable and of a storable length, by field: the entries of one call mostly share their
@@ -14,6 +21,7 @@ export type PreparedEntry = Omit<ChainedRow, 'seq'>;
 export type CheckedTexts = Map<string, string>;
 
 const entrySchema = Compile(AccessEntry);
+const groupSchema = Compile(AccessGroup);
 const MAX_TEXT = 200;
 const MAX_DETAILS = 2048;
 /** A personal ID number (twelve digits in a row): `details` must carry none. */
@@ -35,10 +43,46 @@ export function prepareEntry(
   at: Date,
   checked: CheckedTexts = new Map(),
 ): PreparedEntry {
-  if (!entrySchema.Check(entry)) throw schemaError(entry, index);
+  if (!entrySchema.Check(entry)) throw schemaError(entrySchema, entry, index);
   const subjectId = checkSubject(entry.subjectId, index);
+  return sharedFields(entry, index, laneOf(subjectId, lanes), at, subjectId, checked);
+}
+
+/**
+ * Checks a group of accesses and seals the list of its subjects (`subjectsDigest`). A group's row goes to the
+ * lane of its actor: it has no one subject, and one lane's lock is all its append takes.
+ *
+ * @throws DomainError `AUDIT_ENTRY_INVALID` as {@link prepareEntry}, `details.index` being the place of the
+ *   subject at fault (0 for the group's own fields); `subjects` must hold 1 to 100,000.
+ */
+export function prepareGroup(group: unknown, lanes: number, at: Date): PreparedGroup {
+  if (!groupSchema.Check(group)) throw schemaError(groupSchema, group, 0);
+  const count = group.subjects.length;
+  const subjectIds = new Array<string>(count);
+  const lines = new Array<number | null>(count);
+  for (let i = 0; i < count; i++) {
+    const subject = group.subjects[i] as { subjectId: string; line?: number };
+    subjectIds[i] = checkSubject(subject.subjectId, i);
+    lines[i] = subject.line ?? null;
+  }
+  return {
+    ...sharedFields(group, 0, laneOf(group.actorId, lanes), at, null, new Map()),
+    group: { subjects: count, digest: subjectsDigest(subjectIds, lines) },
+    subjectIds,
+    lines,
+  };
+}
+
+function sharedFields(
+  entry: Omit<AccessEntry, 'subjectId'>,
+  index: number,
+  lane: number,
+  at: Date,
+  subjectId: string | null,
+  checked: CheckedTexts,
+): PreparedEntry {
   const prepared: PreparedEntry = {
-    lane: laneOf(subjectId, lanes),
+    lane,
     at,
     actorId: entry.actorId,
     actorKind: entry.actorKind,
@@ -61,8 +105,8 @@ export function prepareEntry(
   return prepared;
 }
 
-function schemaError(entry: unknown, index: number): DomainError {
-  const errors = entrySchema.Errors(entry).filter((error) => error.keyword !== 'boolean');
+function schemaError(schema: typeof entrySchema | typeof groupSchema, entry: unknown, index: number): DomainError {
+  const errors = schema.Errors(entry).filter((error) => error.keyword !== 'boolean');
   const first = errors.find((error) => error.keyword === 'anyOf') ?? errors[0];
   const extra = (first?.params as { additionalProperties?: string[] } | undefined)?.additionalProperties;
   const field = first?.instancePath.slice(1) || extra?.[0] || 'entry';

@@ -1,9 +1,11 @@
 /** A subject's history as the citizen reads it: its items and the opaque cursors of its pages. */
 import { DomainError } from '../kernel/index.ts';
 import type { AccessLogItem } from './model.ts';
-import type { StoredRow } from './store.ts';
+import type { HistoryRow, SubjectCursor } from './store.ts';
 
-export function toItem(row: StoredRow): AccessLogItem {
+/** An entry of the history as the citizen reads it; a group's subject shows its line among the details. */
+export function toItem(row: HistoryRow): AccessLogItem {
+  const details = row.line === null ? row.details : { ...row.details, line: row.line };
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -15,17 +17,22 @@ export function toItem(row: StoredRow): AccessLogItem {
     action: row.action,
     subjectId: row.subjectId,
     ...(row.requestId === null ? {} : { requestId: row.requestId }),
-    ...(row.details === null ? {} : { details: row.details }),
+    ...(details === null ? {} : { details }),
+    ...(row.item === 0 ? {} : { item: row.item }),
   };
 }
 
-/** The cursor is opaque to callers: base64url of `<epoch ms>.<id>` of the last row of the page. */
-export function encodeCursor(row: StoredRow): string {
-  return Buffer.from(`${row.at.getTime()}.${row.id}`).toString('base64url');
+/**
+ * The cursor is opaque to callers: base64url of `<epoch ms>.<id>` of the last entry of the page, with `.<item>`
+ * when it is a group's subject.
+ */
+export function encodeCursor(row: HistoryRow): string {
+  const item = row.item === 0 ? '' : `.${row.item}`;
+  return Buffer.from(`${row.at.getTime()}.${row.id}${item}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { at: Date; id: number } {
-  const match = /^(\d{1,15})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+export function decodeCursor(cursor: string): SubjectCursor {
+  const match = /^(\d{1,15})\.(\d{1,15})(?:\.(\d{1,9}))?$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) {
     throw new DomainError(
       'AUDIT_QUERY_INVALID',
@@ -35,5 +42,5 @@ export function decodeCursor(cursor: string): { at: Date; id: number } {
       },
     );
   }
-  return { at: new Date(Number(match[1])), id: Number(match[2]) };
+  return { at: new Date(Number(match[1])), id: Number(match[2]), item: Number(match[3] ?? 0) };
 }

@@ -2,6 +2,7 @@
 export {
   AccessChannel,
   AccessEntry,
+  AccessGroup,
   AccessLogItem,
   AccessLogPage,
   ActorKind,

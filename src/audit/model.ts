@@ -28,28 +28,57 @@ export type AccessChannel = Static<typeof AccessChannel>;
 
 const Text200 = Type.String({ minLength: 1, maxLength: 200 });
 
+/** What an entry and a group share: who acted, why, how, and facts about the access. */
+const ACCESS_FIELDS = {
+  /** The account, client or service that acted. */
+  actorId: Text200,
+  actorKind: ActorKind,
+  /** The partner's or agency's display name, shown to the citizen. */
+  actorName: Type.Optional(Text200),
+  /** Why (mục đích), in words a citizen understands; not blank, at most 200 characters. */
+  purpose: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  channel: AccessChannel,
+  /** `read`, `search`, `verify`, `export`, `sign_in`, `claims_released`, …: lower case, digits, `_` and `.`. */
+  action: Type.String({ pattern: '^[a-z][a-z0-9_.]{0,63}$' }),
+  requestId: Type.Optional(Text200),
+  /** Facts about the access (a result, a count): plain JSON, at most 2 KiB, never personal data. */
+  details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+};
+
 /** One access to one person's data, as a caller records it. */
 export const AccessEntry = Type.Object(
   {
-    /** The account, client or service that acted. */
-    actorId: Text200,
-    actorKind: ActorKind,
-    /** The partner's or agency's display name, shown to the citizen. */
-    actorName: Type.Optional(Text200),
-    /** Why (mục đích), in words a citizen understands; not blank, at most 200 characters. */
-    purpose: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
-    channel: AccessChannel,
-    /** `read`, `search`, `verify`, `export`, `sign_in`, `claims_released`, …: lower case, digits, `_` and `.`. */
-    action: Type.String({ pattern: '^[a-z][a-z0-9_.]{0,63}$' }),
+    ...ACCESS_FIELDS,
     /** The personal ID number whose data was touched. */
     subjectId: Type.String(),
-    requestId: Type.Optional(Text200),
-    /** Facts about the access (a result, a count): plain JSON, at most 2 KiB, never personal data. */
-    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false },
 );
 export type AccessEntry = Static<typeof AccessEntry>;
+
+/** Subjects one group entry may hold at most (a chunk of a batch file is a few thousand). */
+export const MAX_GROUP_SUBJECTS = 100_000;
+
+/**
+ * Many accesses by one actor with one purpose, channel and action at one moment (a chunk of a partner's batch
+ * file): one chained entry whose hash seals the list of its subjects, each shown in that subject's history as
+ * an entry of its own. `details` are shared by all of them.
+ */
+export const AccessGroup = Type.Object(
+  {
+    ...ACCESS_FIELDS,
+    /** In the caller's order: each personal ID number, and where it came from (a line of a file), if anywhere. */
+    subjects: Type.Array(
+      Type.Object(
+        { subjectId: Type.String(), line: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: MAX_GROUP_SUBJECTS },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AccessGroup = Static<typeof AccessGroup>;
 
 /** One row of a subject's access history. */
 export const AccessLogItem = Type.Object(
@@ -65,7 +94,10 @@ export const AccessLogItem = Type.Object(
     action: Type.String(),
     subjectId: Type.String(),
     requestId: Type.Optional(Type.String()),
+    /** The entry's details; for a subject of a group, the group's with the subject's `line` when it has one. */
     details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** For a subject of a group entry (whose `id` it shares with the group's other subjects): its place in it. */
+    item: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );
@@ -134,7 +166,8 @@ export type UsageRow = Static<typeof UsageRow>;
  * is not the previous row's hash: a row before it was replaced, or it was moved), `missing` (a seq is absent:
  * a row was deleted), `duplicate` (a seq appears twice), `head` (the last row is not the one the lane's head
  * records), `beyond_head` (a row past the lane's head, which no append wrote), `no_head` (rows in a lane that
- * has no head).
+ * has no head), `subjects` (a group entry's subjects no longer match the digest its hash seals: one was
+ * changed, deleted or slipped in).
  */
 export const ChainBreakReason = Type.Union([
   Type.Literal('altered'),
@@ -144,6 +177,7 @@ export const ChainBreakReason = Type.Union([
   Type.Literal('head'),
   Type.Literal('beyond_head'),
   Type.Literal('no_head'),
+  Type.Literal('subjects'),
 ]);
 export type ChainBreakReason = Static<typeof ChainBreakReason>;
 

@@ -1,11 +1,12 @@
 import type { Database, Tx } from '../db/index.ts';
 import { type Clock, DomainError, parsePersonalId } from '../kernel/index.ts';
 import { DEFAULT_LANES, GENESIS_HASH, rowHash } from './chain.ts';
-import { type CheckedTexts, type PreparedEntry, prepareEntry } from './entry.ts';
+import { type CheckedTexts, type PreparedEntry, type PreparedGroup, prepareEntry, prepareGroup } from './entry.ts';
 import { GroupCommit } from './group-commit.ts';
 import { decodeCursor, encodeCursor, toItem } from './history.ts';
 import type {
   AccessEntry,
+  AccessGroup,
   AccessLogPage,
   ChainReport,
   CountFilter,
@@ -54,6 +55,7 @@ const STATEMENT_TRIES = 2;
  *   channel: 'api', action: 'verify', subjectId: '001095012345', requestId }, tx);
  */
 export class AccessLog {
+  readonly #db: Database;
   readonly #clock: Clock;
   readonly #store: AuditStore;
   readonly #usage: UsageStore;
@@ -72,6 +74,7 @@ export class AccessLog {
     if (!Number.isInteger(lanes) || lanes < 1 || lanes > 1024) {
       throw new RangeError(`lanes must be a whole number from 1 to 1024, not ${lanes}`);
     }
+    this.#db = db;
     this.#clock = clock;
     this.#store = new AuditStore(db);
     this.#usage = new UsageStore(db);
@@ -107,6 +110,21 @@ export class AccessLog {
     if (tx) return this.#append(tx, timed);
     // Queues by lane, so that this process's transactions do not wait for each other's lane locks.
     return this.#group.submit(timed, (timed[0]?.lane ?? 0) % this.#writers);
+  }
+
+  /**
+   * Appends a group of accesses (a chunk of a batch file) as one chained entry and a row per subject: in the
+   * caller's transaction when given one, else in a transaction of its own. Each subject then sees the access in
+   * their history, and every count (usage, quotas) counts the group's subjects, as if each had its own entry.
+   * Only the lane of the group's actor is locked, until the transaction ends.
+   *
+   * @throws DomainError `AUDIT_ENTRY_INVALID` (see `details.index`, the subject's place, and `details.field`)
+   *   when a field or any subject is invalid; nothing is then written.
+   */
+  async recordGroup(group: AccessGroup, tx?: Tx): Promise<void> {
+    const prepared = prepareGroup(group, this.#lanes, this.#clock.now());
+    if (tx) return this.#appendGroup(tx, prepared);
+    return this.#db.transaction((own) => this.#appendGroup(own, prepared));
   }
 
   /**
@@ -208,6 +226,20 @@ export class AccessLog {
     }
   }
 
+  /** Appends a group in `tx`: sealed after its lane's head as this process knows it, again if that was stale. */
+  async #appendGroup(tx: Tx, group: PreparedGroup): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const sealed = this.#seal([group]);
+      const moved = await this.#store.appendGroup(sealed.rows[0] as SealedRow, group, tx);
+      if (moved.length === 0) {
+        for (const head of sealed.heads.values()) this.#heads.set(head.lane, head);
+        return;
+      }
+      if (attempt > 0) throw new Error(`audit lane ${group.lane} moved while locked`);
+      for (const head of moved) this.#heads.set(head.lane, head);
+    }
+  }
+
   /**
    * Chains each entry after its lane's head: as in `after`, else as this process knows it, else the lane's
    * start. Returns the rows and the lanes' new heads.
@@ -253,6 +285,7 @@ function seal(entry: PreparedEntry, head: LaneHead): SealedRow {
     subjectId: entry.subjectId,
     requestId: entry.requestId,
     detailsJson: entry.detailsJson,
+    group: entry.group ?? null,
     prevHash: head.hash,
     hash: head.hash,
   };

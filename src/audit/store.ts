@@ -1,7 +1,7 @@
 /** The code that touches the `audit` tables, with usage-store.ts (the reads for metering and quotas). */
 import { type Generated, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, NoTables, Tx } from '../db/index.ts';
-import type { ChainedRow } from './chain.ts';
+import type { ChainedRow, GroupSeal } from './chain.ts';
 import type { AccessChannel, ActorKind } from './model.ts';
 
 type AccessLogTable = {
@@ -15,11 +15,21 @@ type AccessLogTable = {
   purpose: string;
   channel: AccessChannel;
   action: string;
-  subject_id: string;
+  subject_id: string | null;
+  subjects: Generated<number>;
+  subjects_digest: Uint8Array | null;
   request_id: string | null;
   details: Record<string, unknown> | null;
   prev_hash: Uint8Array;
   hash: Uint8Array;
+};
+
+type AccessSubjectTable = {
+  entry_id: number;
+  item: number;
+  subject_id: string;
+  at: Date;
+  line: number | null;
 };
 
 type ChainHeadTable = {
@@ -32,6 +42,7 @@ type ChainHeadTable = {
 type AuditTables = {
   'audit.access_log': AccessLogTable;
   'audit.chain_head': ChainHeadTable;
+  'audit.access_subject': AccessSubjectTable;
 };
 
 /** The last row of a lane as `audit.chain_head` records it (seq 0 and the genesis hash before any row). */
@@ -56,6 +67,34 @@ const APPEND_SQL = `
   from audit.append($1::int2[], $2::int8[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])`;
 
+const APPEND_GROUP_SQL = `
+  select head_lane, head_seq, encode(head_hash, 'hex') as head_hash,
+    to_char(head_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as head_at
+  from audit.append_group($1::int2, $2::int8, $3::timestamptz, $4::text, $5::text, $6::text, $7::text, $8::text,
+    $9::text, $10::text, $11::text, $12::text, $13::text, $14::text, $15::text[], $16::int4[])`;
+
+/**
+ * A subject's history: its plain entries and its places in groups, each side newest first by its own index,
+ * merged. $2 to $4 are the cursor (null for the first page): a plain row is before it when (at, id) is, a
+ * group's subject when (at, entry, item) is, and no plain row shares a group's id.
+ */
+const SUBJECT_PAGE_SQL = `
+  select * from (
+    (select l.id, 0 as item, l.at, l.actor_id, l.actor_kind, l.actor_name, l.purpose, l.channel, l.action,
+       l.subject_id, l.request_id, l.details, null::int4 as line
+     from audit.access_log l
+     where l.subject_id = $1::char(12) and ($2::timestamptz is null or (l.at, l.id) < ($2, $3::int8))
+     order by l.at desc, l.id desc limit $5)
+    union all
+    (select l.id, s.item, s.at, l.actor_id, l.actor_kind, l.actor_name, l.purpose, l.channel, l.action,
+       s.subject_id, l.request_id, l.details, s.line
+     from audit.access_subject s join audit.access_log l on l.id = s.entry_id and l.subject_id is null
+     where s.subject_id = $1::char(12)
+       and ($2::timestamptz is null or (s.at, s.entry_id, s.item) < ($2, $3::int8, $4::int4))
+     order by s.at desc, s.entry_id desc, s.item desc limit $5)
+  ) as history
+  order by at desc, id desc, item desc limit $5`;
+
 /** A row ready to insert: its fields, its place in the lane and its hashes. */
 export interface SealedRow extends ChainedRow {
   readonly prevHash: Buffer;
@@ -63,19 +102,40 @@ export interface SealedRow extends ChainedRow {
 }
 
 /** A row as stored, with `details` as read back from `jsonb`. */
-export interface StoredRow extends Omit<ChainedRow, 'detailsJson' | 'actorKind' | 'channel'> {
+export interface StoredRow extends Omit<ChainedRow, 'detailsJson' | 'actorKind' | 'channel' | 'group'> {
   readonly id: number;
   readonly actorKind: ActorKind;
   readonly channel: AccessChannel;
   readonly details: Record<string, unknown> | null;
+  /** A group's number of subjects and their digest; null for a plain entry. */
+  readonly group: GroupSeal | null;
   readonly prevHash: Buffer;
   readonly hash: Buffer;
 }
 
-/** Where a keyset page of a subject's history starts: strictly before this row. */
+/** One entry of a subject's history: a plain entry (item 0), or the subject's place in a group. */
+export interface HistoryRow {
+  readonly id: number;
+  /** 0 for a plain entry; the subject's place in the group (from 1) otherwise. */
+  readonly item: number;
+  readonly at: Date;
+  readonly actorId: string;
+  readonly actorKind: ActorKind;
+  readonly actorName: string | null;
+  readonly purpose: string;
+  readonly channel: AccessChannel;
+  readonly action: string;
+  readonly subjectId: string;
+  readonly requestId: string | null;
+  readonly details: Record<string, unknown> | null;
+  readonly line: number | null;
+}
+
+/** Where a keyset page of a subject's history starts: strictly before this entry (item 0: a plain one). */
 export interface SubjectCursor {
   readonly at: Date;
   readonly id: number;
+  readonly item: number;
 }
 
 export class AuditStore {
@@ -117,25 +177,87 @@ export class AuditStore {
       for (let column = 0; column < values.length; column++) (params[column] as unknown[])[i] = values[column];
     });
     const { rows: moved } = await (tx ?? this.#db).query<MovedHead>(APPEND_SQL, params);
-    return moved.map((row) => ({
-      lane: row.head_lane,
-      seq: Number(row.head_seq),
-      hash: Buffer.from(row.head_hash, 'hex'),
-      at: row.head_at === null ? null : new Date(row.head_at),
+    return moved.map(movedHead);
+  }
+
+  /**
+   * Appends a sealed group with `audit.append_group()` (migration 0005): its row, then one narrow row per
+   * subject, in one round trip; like {@link append}, it writes nothing and returns the lane's head when the
+   * row does not continue from it.
+   */
+  async appendGroup(
+    row: SealedRow,
+    subjects: { readonly subjectIds: readonly string[]; readonly lines: readonly (number | null)[] },
+    tx?: Tx,
+  ): Promise<LaneHead[]> {
+    if (!row.group) throw new TypeError('appendGroup takes a group row');
+    const { rows: moved } = await (tx ?? this.#db).query<MovedHead>(APPEND_GROUP_SQL, [
+      row.lane,
+      row.seq,
+      row.at.toISOString(),
+      row.actorId,
+      row.actorKind,
+      row.actorName,
+      row.purpose,
+      row.channel,
+      row.action,
+      row.requestId,
+      row.detailsJson,
+      row.prevHash.toString('hex'),
+      row.hash.toString('hex'),
+      row.group.digest.toString('hex'),
+      subjects.subjectIds,
+      subjects.lines,
+    ]);
+    return moved.map(movedHead);
+  }
+
+  /** Up to `limit` entries about one subject, newest first, strictly before `before` when given. */
+  async subjectPage(subjectId: string, limit: number, before?: SubjectCursor): Promise<HistoryRow[]> {
+    type Row = Omit<
+      Selectable<AccessLogTable>,
+      'lane' | 'seq' | 'subjects' | 'subjects_digest' | 'prev_hash' | 'hash'
+    > & {
+      item: number;
+      line: number | null;
+    };
+    const { rows } = await this.#db.query<Row>(SUBJECT_PAGE_SQL, [
+      subjectId,
+      before?.at ?? null,
+      before?.id ?? null,
+      before?.item ?? null,
+      limit,
+    ]);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      item: Number(row.item),
+      at: row.at,
+      actorId: row.actor_id,
+      actorKind: row.actor_kind,
+      actorName: row.actor_name,
+      purpose: row.purpose,
+      channel: row.channel,
+      action: row.action,
+      subjectId: row.subject_id as string,
+      requestId: row.request_id,
+      details: row.details,
+      line: row.line,
     }));
   }
 
-  /** Up to `limit` rows about one subject, newest first, strictly before `before` when given. */
-  async subjectPage(subjectId: string, limit: number, before?: SubjectCursor): Promise<StoredRow[]> {
-    let query = tables(this.#db.kysely)
-      .selectFrom('audit.access_log')
-      .selectAll()
-      .where('subject_id', '=', subjectId)
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit);
-    if (before) query = query.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(before.at, before.id)));
-    return (await query.execute()).map(storedRow);
+  /** A group's subjects and their lines, in item order (for verification). */
+  async groupSubjects(entryId: number): Promise<{ subjectIds: string[]; lines: (number | null)[]; items: number[] }> {
+    const rows = await tables(this.#db.kysely)
+      .selectFrom('audit.access_subject')
+      .select(['item', 'subject_id', 'line'])
+      .where('entry_id', '=', entryId)
+      .orderBy('item')
+      .execute();
+    return {
+      subjectIds: rows.map((row) => row.subject_id),
+      lines: rows.map((row) => row.line),
+      items: rows.map((row) => row.item),
+    };
   }
 
   /** The head of every lane. */
@@ -211,6 +333,15 @@ function bytes(value: Uint8Array): Buffer {
   return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
+function movedHead(row: MovedHead): LaneHead {
+  return {
+    lane: row.head_lane,
+    seq: Number(row.head_seq),
+    hash: Buffer.from(row.head_hash, 'hex'),
+    at: row.head_at === null ? null : new Date(row.head_at),
+  };
+}
+
 function laneHead(row: Selectable<ChainHeadTable>): LaneHead {
   return { lane: row.lane, seq: row.seq, hash: bytes(row.hash), at: row.at };
 }
@@ -230,6 +361,7 @@ function storedRow(row: Selectable<AccessLogTable>): StoredRow {
     subjectId: row.subject_id,
     requestId: row.request_id,
     details: row.details,
+    group: row.subjects_digest === null ? null : { subjects: row.subjects, digest: bytes(row.subjects_digest) },
     prevHash: bytes(row.prev_hash),
     hash: bytes(row.hash),
   };

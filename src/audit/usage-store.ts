@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 const COUNT_SQL = `
   select coalesce((select sum(entries) from audit.access_count
       where actor_kind = $1 and actor_id = $2 and action = $3 and hour >= $4 and hour < $5), 0)
-    + (select count(*) from audit.access_log
+    + (select coalesce(sum(subjects), 0) from audit.access_log
       where actor_kind = $1 and actor_id = $2 and action = $3
         and ((at >= $6 and at < $4) or (at >= $5 and at < $7))) as count`;
 
@@ -24,7 +24,7 @@ export class UsageStore {
     this.#db = db;
   }
 
-  /** Counts per period (Vietnam's days or months), actor, action and purpose. */
+  /** Counts per period (Vietnam's days or months), actor, action and purpose; a group counts its subjects. */
   async usage(filter: UsageFilter): Promise<UsageRow[]> {
     // A literal format, so that the grouped expression and the selected one are the same text.
     const format = sql.lit(filter.groupBy === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM');
@@ -44,7 +44,7 @@ export class UsageStore {
         'purpose',
         'channel',
         detail.as('detail'),
-        eb.fn.countAll<number>().as('count'),
+        eb.fn.sum<number>('subjects').as('count'),
       ])
       .where('at', '>=', filter.from)
       .where('at', '<', filter.to)

@@ -6,7 +6,7 @@
  * What a chain cannot show: someone able to write the tables who recomputes every hash from the changed row
  * to the lane's head. Publishing the heads elsewhere (signed, periodically) closes that gap.
  */
-import { canonicalJson, GENESIS_HASH, rowHash } from './chain.ts';
+import { canonicalJson, GENESIS_HASH, rowHash, subjectsDigest } from './chain.ts';
 import type { ChainBreak, ChainReport } from './model.ts';
 import type { AuditStore, LaneHead, StoredRow } from './store.ts';
 
@@ -52,7 +52,7 @@ async function verifyLane(
   let previous: { seq: number; id: number | null; hash: Buffer } = { seq: 0, id: null, hash: GENESIS_HASH };
   for await (const row of walk(store, lane, pageSize)) {
     if (row.seq > head.seq) break;
-    const broken = checkRow(row, previous);
+    const broken = checkRow(row, previous) ?? (row.group ? await checkSubjects(store, row) : undefined);
     if (broken) return { rows, broken: { lane, ...broken } };
     rows++;
     previous = row;
@@ -72,6 +72,20 @@ function checkRow(row: StoredRow, previous: { seq: number; hash: Buffer }): Find
     return { seq: row.seq, id: row.id, reason: 'altered' };
   }
   return undefined;
+}
+
+/**
+ * A group's subjects, read back in item order, must be numbered 1 to n and give the digest its hash sealed
+ * (the row's hash was checked first, so its count and digest are the ones appended).
+ */
+async function checkSubjects(store: AuditStore, row: StoredRow): Promise<Finding | undefined> {
+  const { subjectIds, lines, items } = await store.groupSubjects(row.id);
+  const numbered = items.every((item, index) => item === index + 1);
+  const group = row.group;
+  if (numbered && group && items.length === group.subjects && subjectsDigest(subjectIds, lines).equals(group.digest)) {
+    return undefined;
+  }
+  return { seq: row.seq, id: row.id, reason: 'subjects' };
 }
 
 /** The walk must end exactly at the head: same seq (else the last rows were deleted), same hash. */

@@ -21,7 +21,11 @@ import {
 import { sampleResidents } from './service/sample.ts';
 import { lookupPerson, type PersonPage, type PersonQuery, searchPeople } from './service/search.ts';
 import { type VerificationReadOptions, verificationFacts } from './service/verification-facts.ts';
-import { type BatchCheck, verificationFactsForBatch } from './service/verification-facts-batch.ts';
+import {
+  type BatchCheck,
+  type BatchReadOptions,
+  verificationFactsForBatch,
+} from './service/verification-facts-batch.ts';
 
 /**
  * The population registry's public operations. Reads take an {@link AccessContext} and are logged; changes
@@ -125,11 +129,8 @@ export class Registry {
   verificationFacts = (id: string, access: AccessContext, options?: VerificationReadOptions) =>
     verificationFacts(this.deps, id, access, options);
   /** The same facts for a chunk of a batch, read set-wise; the caller writes the log in its transaction. */
-  verificationFactsForBatch = (
-    checks: readonly BatchCheck[],
-    access: AccessContext,
-    options?: { withAddresses?: boolean },
-  ) => verificationFactsForBatch(this.deps, checks, access, options);
+  verificationFactsForBatch = (checks: readonly BatchCheck[], access: AccessContext, options?: BatchReadOptions) =>
+    verificationFactsForBatch(this.deps, checks, access, options);
 
   // Data quality
   qualityReport = (filter?: { provinceId?: string }): Promise<QualityReport> => qualityReport(this.deps, filter);

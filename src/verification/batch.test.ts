@@ -96,7 +96,11 @@ describe('a batch job', () => {
       action: 'verify',
       actorName: bank.name,
       purpose: 'Làm sạch dữ liệu khách hàng',
+      details: { batchId: String(queued.id), checkTypes: ['identity', 'card', 'phone', 'address'] },
     });
+    // Each of the citizen's rows shows its own line of the file, the last first.
+    const ducLines = rows.flatMap((cells, i) => (cells[0] === w.f.duc ? [i + 2] : [])).reverse();
+    expect(batchEntries.map((item) => item.details?.line)).toEqual(ducLines);
     // The invoice prices the batch rows at the contract's batch price, the online checks at the online price.
     const bill = await w.f.admin('GET', `/api/v1/admin/partners/${bank.id}/invoices/2026-03`);
     expectStatus(bill, 200);

@@ -1,4 +1,3 @@
-import type { AccessEntry } from '../../audit/index.ts';
 import type { Tx } from '../../db/index.ts';
 import type { ResidenceRow } from '../tables.ts';
 import { type AccessContext, type RegistryDeps, today } from './context.ts';
@@ -11,10 +10,17 @@ import {
   type VerificationFacts,
 } from './verification-facts.ts';
 
-/** One check of a batch: a personal ID number already parsed, and facts about the check for its log entry. */
+/** One check of a batch: a personal ID number already parsed, and the line of the file it came from. */
 export interface BatchCheck {
   readonly personalId: string;
-  /** Never personal data: the batch's id and the row's line, for instance. */
+  readonly line?: number;
+}
+
+/** How a chunk of checks is read and logged. */
+export interface BatchReadOptions {
+  /** Also read each person's open residences (an address check). */
+  readonly withAddresses?: boolean;
+  /** Facts about the chunk for its log entry, shared by its checks: never personal data (the batch's id). */
   readonly details?: Record<string, unknown>;
 }
 
@@ -23,8 +29,9 @@ export interface BatchFacts {
   /** By personal ID number; a number nobody has is absent. */
   readonly facts: ReadonlyMap<string, VerificationFacts>;
   /**
-   * Writes one `verify` entry per check, in the caller's transaction: the one that keeps the checks'
-   * results, so that a chunk of a batch done twice (after a crash) is logged, and billed, once.
+   * Writes the chunk's `verify` entry, one group whose subjects are the checks (each shown in that person's
+   * history), in the caller's transaction: the one that keeps the checks' results, so that a chunk of a batch
+   * done twice (after a crash) is logged, and billed, once.
    */
   record(tx: Tx): Promise<void>;
 }
@@ -41,7 +48,7 @@ export async function verificationFactsForBatch(
   deps: RegistryDeps,
   checks: readonly BatchCheck[],
   access: AccessContext,
-  options: { readonly withAddresses?: boolean } = {},
+  options: BatchReadOptions = {},
 ): Promise<BatchFacts> {
   const ids = [...new Set(checks.map((check) => check.personalId))];
   const now = today(deps);
@@ -50,18 +57,21 @@ export async function verificationFactsForBatch(
     for (const [id, row] of await factsRows(deps.db, ids)) facts.set(id, factsOfRow(row, now));
     if (options.withAddresses) await addAddresses(deps, facts, now);
   }
-  const entries: AccessEntry[] = checks.map((check) => ({
+  if (checks.length === 0) return { facts, record: async () => {} };
+  const group = {
     actorId: access.actor.id,
     actorKind: access.actor.kind,
     ...(access.actor.name ? { actorName: access.actor.name } : {}),
     purpose: access.purpose,
     channel: access.channel,
     action: 'verify',
-    subjectId: check.personalId,
     ...(access.requestId ? { requestId: access.requestId } : {}),
-    ...(check.details ? { details: check.details } : {}),
-  }));
-  return { facts, record: (tx) => deps.accessLog.record(entries, tx) };
+    ...(options.details ? { details: options.details } : {}),
+    subjects: checks.map((check) =>
+      check.line === undefined ? { subjectId: check.personalId } : { subjectId: check.personalId, line: check.line },
+    ),
+  };
+  return { facts, record: (tx) => deps.accessLog.recordGroup(group, tx) };
 }
 
 /** Every found person's open residences, in one statement; a unit's names resolved once per chunk. */

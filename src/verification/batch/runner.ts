@@ -1,5 +1,5 @@
 /**
- * Chạy lô — checking a staged batch chunk by chunk. A chunk's results, its access-log entries and the job's
+ * Chạy lô — checking a staged batch chunk by chunk. A chunk's results, its access-log group and the job's
  * progress are written in one transaction, which first checks that the job's cursor is still where the chunk
  * began: a chunk done twice (a crash before its commit, two runners) is kept, logged and billed once.
  */
@@ -54,8 +54,7 @@ export const RESULT_COLUMNS = [
  * chunks did not run measurably faster: 1,000 to 10,000 rows all gave 3,600 to 5,500 rows/s on a loaded
  * 2-core machine, the spread being the load's (bench/RESULTS.md, verification, pipelined runner), while the
  * heap's peak grew (212 MiB at 1,000, 281 MiB at 10,000). What a larger chunk does cost: a crash redoes more,
- * and its access-log entries, which touch every lane, hold the lanes' locks until it commits, so online
- * checks wait longer behind it.
+ * and the lane of its access-log group stays locked until it commits.
  */
 export const DEFAULT_CHUNK_ROWS = 1000;
 
@@ -106,7 +105,7 @@ export async function runJob(
   }
 }
 
-/** A chunk read and checked, not yet written: the rows after `after`, their result lines and log entries. */
+/** A chunk read and checked, not yet written: the rows after `after`, their result lines and log group. */
 interface PreparedChunk extends CheckedChunk {
   readonly after: number;
   readonly rows: readonly StagedRow[];
@@ -131,7 +130,7 @@ async function prepareChunk(
 
 /**
  * The chunk's transaction: under the job's row lock, checks that the job is still this runner's and its
- * cursor still where the chunk begins; then writes the results, the access-log entries, the chunk's count
+ * cursor still where the chunk begins; then writes the results, the access-log group, the chunk's count
  * for invoices and the progress. Returns the job as committed, or undefined when it was lost.
  */
 function writeChunk(
@@ -213,12 +212,9 @@ async function checkRows(
     readable.length === 0
       ? undefined
       : await deps.registry.verificationFactsForBatch(
-          readable.map((row) => ({
-            personalId: row.personal_id as string,
-            details: { batchId: context.batchId, line: row.line, checkTypes: job.check_types },
-          })),
+          readable.map((row) => ({ personalId: row.personal_id as string, line: row.line })),
           access,
-          { withAddresses: context.withAddresses },
+          { withAddresses: context.withAddresses, details: { batchId: context.batchId, checkTypes: job.check_types } },
         );
   const accounts = facts?.facts.size
     ? await deps.accountStatuses([...facts.facts.keys()])

@@ -145,6 +145,8 @@ export interface AccessLogItem {
   readonly purpose: string;
   readonly channel: AccessChannel;
   readonly action: string;
+  /** For one of many people read together (a chunk of a batch file): the place in that group, whose id it shares. */
+  readonly item?: number;
 }
 
 /** A page of the access history, newest first; `next` is the cursor of older entries. */

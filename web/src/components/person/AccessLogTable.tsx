@@ -25,7 +25,7 @@ export function AccessLogTable({ items }: { items: readonly AccessLogItem[] }) {
         </Table.Thead>
         <Table.Tbody>
           {items.map((item) => (
-            <Table.Tr key={item.id}>
+            <Table.Tr key={`${item.id}.${item.item ?? 0}`}>
               <Table.Th scope="row" fw={400}>
                 {formatInstant(item.at, language)}
               </Table.Th>

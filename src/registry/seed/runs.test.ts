@@ -3,6 +3,7 @@ import { openTestDatabase, type TestDatabase } from '../../../test/support/db.ts
 import { ManualClock } from '../../kernel/index.ts';
 import { seedPopulation } from './seed.ts';
 import { populationChecksum } from './testing.ts';
+import { SEED_TABLES } from './writer.ts';
 
 const clock = new ManualClock('2026-03-02T03:00:00Z');
 const PEOPLE = 2000;
@@ -38,6 +39,16 @@ describe('a seeding run', () => {
     await again.close();
     opened.splice(opened.indexOf(again), 1);
   }, 120_000);
+
+  it('leaves the planner statistics of every table it loaded', async () => {
+    const tables = Object.values(SEED_TABLES).map((target) => target.table.split('.')[1]);
+    const { rows } = await first.db.query<{ tablename: string }>(
+      `select distinct tablename from pg_stats where schemaname = 'registry' and tablename = any($1::text[])
+       order by tablename`,
+      [tables],
+    );
+    expect(rows.map((row) => row.tablename)).toEqual([...tables].sort());
+  });
 
   it('stamps every row with the start of its day in Vietnam (before the append below)', async () => {
     for (const [table, column] of STAMPED_COLUMNS) {

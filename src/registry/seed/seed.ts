@@ -93,7 +93,9 @@ export async function seedPopulation(
   const totals = await deps.db.transaction((tx) => loadPopulation(tx, run), { retries: 0 });
   const { phases, today } = run;
   const analyzing = performance.now();
-  await deps.db.query(`analyze ${TABLES.join(', ')}`);
+  // On PostgreSQL each table on a connection of its own, the tables at once (one statement took them in turn).
+  if (deps.db.engine === 'postgres') await Promise.all(TABLES.map((table) => deps.db.query(`analyze ${table}`)));
+  else await deps.db.query(`analyze ${TABLES.join(', ')}`);
   phases.analyzeMs = performance.now() - analyzing;
   run.progress(totals.people);
   return {

@@ -60,14 +60,22 @@ export const RESULT_COLUMNS = [
 export const DEFAULT_CHUNK_ROWS = 10_000;
 
 /**
+ * Chunks read and checked ahead of the one being written. With one, a chunk's read and the previous chunk's
+ * write overlapped but the machine still idled a fifth of the run (both cores at 80 %): the main thread's
+ * comparisons and the server's reads waited for each other. Two gave a 1,000,000-row run of 16.8–16.9 s
+ * against 18.8 s; three no faster, and each chunk ahead holds 30–40 MiB more heap (bench/RESULTS.md).
+ */
+const READ_AHEAD = 2;
+
+/**
  * Checks a claimed job's remaining chunks. Returns false when the job was lost to another runner.
  *
  * Chunks go through two stages: reading and checking (the staged rows, the people's facts, their accounts,
  * the comparisons and result lines), which needs no lock, and writing, one transaction that checks the
- * job's cursor. The next chunk is read and checked while the current one is written, so the runner waits on
- * the longer of the two rather than on both; only the writes stay one after another, in file order. A chunk
- * read ahead of a write that fails or finds the job lost is dropped unwritten: nothing is logged or billed
- * before its own transaction commits.
+ * job's cursor. The next chunks ({@link READ_AHEAD}) are read and checked while the current one is written,
+ * so the runner waits on the longer of the two rather than on both; only the writes stay one after another,
+ * in file order. A chunk read ahead of a write that fails or finds the job lost is dropped unwritten:
+ * nothing is logged or billed before its own transaction commits.
  */
 export async function runJob(
   deps: RunnerDeps,
@@ -84,14 +92,27 @@ export async function runJob(
   const context = chunkContext(claimed);
   const readFrom = (after: number) => readAhead(prepareChunk(deps, context, access, after, settings.chunkRows));
   let cursor = claimed.rows_done;
-  let next: Promise<PreparedChunk> | undefined = readFrom(cursor);
+  // Chunks read ahead, in file order; a job's rows are numbered 1 to rows_total, so each chunk's start is known.
+  const ahead: Promise<PreparedChunk>[] = [];
+  let readUpTo = cursor;
+  // Started outside the write's transaction: a read inside it would need a second connection.
+  const fill = () => {
+    while (ahead.length < READ_AHEAD && readUpTo < claimed.rows_total) {
+      ahead.push(readFrom(readUpTo));
+      readUpTo = Math.min(readUpTo + settings.chunkRows, claimed.rows_total);
+    }
+  };
+  const drop = () => Promise.all(ahead.splice(0).map((read) => read.catch(() => undefined)));
   try {
+    fill();
     for (let chunk = 1; ; chunk++) {
-      let prepared: PreparedChunk | undefined = await next;
-      if (prepared?.after !== cursor) prepared = await prepareChunk(deps, context, access, cursor, settings.chunkRows);
-      const end: number | undefined = prepared.rows.at(-1)?.seq;
-      // Started here, outside the transaction below: a read inside it would need a second connection.
-      next = end !== undefined && end < claimed.rows_total ? readFrom(end) : undefined;
+      let prepared: PreparedChunk | undefined = await ahead.shift();
+      if (prepared?.after !== cursor) {
+        await drop();
+        prepared = await prepareChunk(deps, context, access, cursor, settings.chunkRows);
+        readUpTo = prepared.rows.at(-1)?.seq ?? claimed.rows_total;
+      }
+      fill();
       const committed = await writeChunk(deps, claimed.id, runner, cursor, prepared, access, settings, (job) =>
         options.beforeCommit?.(job, chunk),
       );
@@ -102,7 +123,7 @@ export async function runJob(
     }
   } finally {
     // Never leave a read running behind the job (the caller may record a failure, or close the database).
-    await next?.catch(() => undefined);
+    await drop();
   }
 }
 

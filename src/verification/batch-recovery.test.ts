@@ -42,6 +42,13 @@ describe('a batch job that is interrupted', () => {
     const done = await w.api.job(bank.accessToken, id);
     expect(done).toMatchObject({ status: 'done', rowsRead: 23, rowsProcessed: 23, rowsUnreadable: 1 });
     expect((await w.f.t.app.services.verification.usage(bank.id, '2026-03', 'month')).total).toBe(22);
+    // Each of the citizen's rows is in their history once, the chunk done twice included; the chain is whole.
+    const accessLog = w.f.t.app.services.registry.deps.accessLog;
+    const history = await accessLog.listForSubject(w.f.duc, { limit: 100 });
+    const lines = history.items.filter((item) => item.actorId === bank.id).map((item) => item.details?.line);
+    const ducLines = data.flatMap((row, i) => (row.startsWith(`${w.f.duc},`) ? [i + 2] : []));
+    expect([...lines].sort((a, b) => Number(a) - Number(b))).toEqual(ducLines);
+    expect((await accessLog.verifyChain()).ok).toBe(true);
 
     // The same file from another partner, run without interruption, gives the same results.
     const clean = await w.api.partner('ngan-hang-doi-chung');

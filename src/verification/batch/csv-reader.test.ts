@@ -45,6 +45,26 @@ describe('the CSV reader', () => {
     ]);
   });
 
+  it('refuses an unquoted field that runs past the limit, and resumes at the next line', () => {
+    const long = `a,${'x'.repeat(30)},b\nnext,1\n`;
+    for (const pieces of [[long], [...long], [long.slice(0, 7), long.slice(7)]]) {
+      expect(readAll(pieces, 20)).toEqual([
+        { line: 1, error: 'ROW_TOO_LONG' },
+        { line: 2, fields: ['next', '1'] },
+      ]);
+    }
+  });
+
+  it('reads any text, well formed or not, the same whole as a character at a time (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Đ', ',', '"', '\n', '\r', ' ', 'ệ'), maxLength: 60 });
+    fc.assert(
+      fc.property(text, fc.boolean(), (input, multiline) => {
+        const whole = readAll([input], 12, multiline);
+        expect(readAll([...input], 12, multiline)).toEqual(whole);
+      }),
+    );
+  });
+
   it('reads the same records however the text is cut (property)', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'Đ', ',', '"', '\n', ' ', 'ệ') });
     fc.assert(

@@ -19,8 +19,6 @@ export interface BatchesDeps extends RunnerDeps, UploadDeps {
 
 /** Attempts after which a job that keeps failing is marked `failed`. */
 const MAX_FAILURES = 5;
-/** Results read per page while streaming the file out. */
-const RESULTS_PAGE = 5000;
 
 /**
  * Xác thực theo lô — batch jobs: a partner's CSV file staged by COPY, checked in chunks by any node
@@ -98,10 +96,10 @@ export class Batches {
     return (async function* () {
       yield `${RESULT_COLUMNS.join(',')}\n`;
       for (let after = 0; ; ) {
-        const page = await batchStore.results(db, job.id, after, RESULTS_PAGE);
-        if (page.length === 0) return;
-        yield page.map((row) => row.csv).join('');
-        after = (page[page.length - 1] as { seq: number }).seq;
+        const chunk = await batchStore.resultChunk(db, job.id, after);
+        if (!chunk) return;
+        yield chunk.lines;
+        after = chunk.first_seq;
       }
     })();
   }

@@ -3,7 +3,7 @@
  * progress are written in one transaction, which first checks that the job's cursor is still where the chunk
  * began: a chunk done twice (a crash before its commit, two runners) is kept, logged and billed once.
  */
-import { type CsvValue, csvLine, type Database, oneChunk } from '../../db/index.ts';
+import { type CsvValue, csvLine, type Database } from '../../db/index.ts';
 import { type Clock, vietnamDate } from '../../kernel/index.ts';
 import type { AccessContext, BatchFacts, Registry } from '../../registry/index.ts';
 import { compare, flagsOf, personNotFound } from '../check.ts';
@@ -170,15 +170,12 @@ function writeChunk(
     async (tx) => {
       const job = await batchStore.findJob(tx, jobId, true);
       if (job?.status !== 'running' || job.runner !== runner || job.rows_done !== cursor) return undefined;
-      if (lines.length > 0) {
-        await tx.copyFrom(
-          { table: 'verification.batch_result', columns: ['job_id', 'seq', 'outcome', 'csv'] },
-          oneChunk(lines.join('')),
-        );
+      const done = rows.length > 0 ? (rows[rows.length - 1] as StagedRow).seq : job.rows_total;
+      if (rows.length > 0) {
+        await batchStore.insertResults(tx, job.id, (rows[0] as StagedRow).seq, done, lines.join(''));
       }
       await facts?.record(tx);
       const now = deps.clock.now();
-      const done = rows.length > 0 ? (rows[rows.length - 1] as StagedRow).seq : job.rows_total;
       const checks = counts.matched + counts.mismatched;
       if (checks > 0) {
         await batchStore.insertChunk(tx, {
@@ -246,7 +243,7 @@ async function checkRows(
     if (row.error !== null || row.personal_id === null) {
       counts.unreadable++;
       const cells = [row.line, row.personal_id || null, 'unreadable', row.error, row.error_column, ...UNREAD_CELLS];
-      return resultLine(job.id, row.seq, 'unreadable', cells);
+      return csvLine(cells);
     }
     const request = declaration(row, job.purpose);
     const found = facts?.facts.get(row.personal_id);
@@ -262,7 +259,7 @@ async function checkRows(
     for (const flag of FLAGS) cells.push(flags[flag] ? 'true' : 'false');
     cells[2] = outcome;
     counts[outcome]++;
-    return resultLine(job.id, row.seq, outcome, cells);
+    return csvLine(cells);
   });
   return { lines, facts, counts };
 }
@@ -275,12 +272,4 @@ function declaration(row: StagedRow, purpose: string): VerificationRequest {
     if (value !== null) request[column] = value;
   }
   return request as unknown as VerificationRequest;
-}
-
-/**
- * A staging row for `batch_result`: its results line, an empty cell written bare (`a,,b`; the cells give
- * `null` for it, not `''`, which `csvLine` would quote).
- */
-function resultLine(jobId: number, seq: number, outcome: string, cells: readonly CsvValue[]): string {
-  return csvLine([jobId, seq, outcome, csvLine(cells)]);
 }

@@ -1,4 +1,4 @@
-/** The only code that touches the batch tables (`verification.batch_job`, `batch_row`, `batch_result`). */
+/** The only code that touches the batch tables (`verification.batch_job`, `batch_row`, `batch_result_chunk`, …). */
 import type { Database, Tx } from '../../db/index.ts';
 import type { BatchColumn, RowError } from './rows.ts';
 
@@ -261,13 +261,25 @@ export const batchStore = {
     );
   },
 
-  /** A page of results, in file order (a range of `seq`, bounded as in `stagedRows`). */
-  async results(db: Database, jobId: number, after: number, limit: number): Promise<{ seq: number; csv: string }[]> {
-    const { rows } = await db.query<{ seq: number; csv: string }>(
-      `select seq, csv from verification.batch_result where job_id = $1 and seq > $2 and seq <= $2 + $3
-       order by seq limit $3`,
-      [jobId, after, limit],
+  /** A checked chunk's lines of the results file (rows `firstSeq` to `lastSeq`), in the chunk's transaction. */
+  async insertResults(tx: Tx, jobId: number, firstSeq: number, lastSeq: number, lines: string): Promise<void> {
+    await tx.query(
+      'insert into verification.batch_result_chunk (job_id, first_seq, last_seq, lines) values ($1, $2, $3, $4)',
+      [jobId, firstSeq, lastSeq, lines],
     );
-    return rows;
+  },
+
+  /** The lines of the chunk after the one starting at `after` (0: the first), in file order; none at the end. */
+  async resultChunk(
+    db: Database,
+    jobId: number,
+    after: number,
+  ): Promise<{ first_seq: number; lines: string } | undefined> {
+    const { rows } = await db.query<{ first_seq: number; lines: string }>(
+      `select first_seq, lines from verification.batch_result_chunk where job_id = $1 and first_seq > $2
+       order by first_seq limit 1`,
+      [jobId, after],
+    );
+    return rows[0];
   },
 };

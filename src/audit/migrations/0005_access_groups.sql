@@ -23,7 +23,8 @@ create table audit.access_subject (
   entry_id bigint not null,
   -- The subject's place in the group, from 1.
   item integer not null check (item >= 1),
-  subject_id char(12) not null check (subject_id ~ '^[0-9]{12}$'),
+  -- Digits, compared byte by byte as the registry's ID numbers are (registry migration 0003).
+  subject_id char(12) collate "C" not null check (subject_id ~ '^[0-9]{12}$'),
   -- The group's time, for the citizen's history in time order.
   at timestamptz not null,
   -- Where the subject came from in the caller's input (a line of a batch file), if anywhere.

@@ -8,8 +8,8 @@
  *   is resolved by the service as usual) and logged in the access log, against raw indexed lookups of the
  *   same people by the person table's primary key (`pg`, no HTTP, nothing logged), at the same concurrency
  *   (goal ≥ 0.15×); then the same checks at half the rate reached, as an open loop (a fixed arrival rate),
- *   for their latency (goal p99 ≤ 25 ms), beside the raw lookups at that same rate and the CPU time the
- *   host's hypervisor took from the machine during each (Linux's steal time);
+ *   for their latency (goal p99 ≤ 25 ms), beside the raw lookups at that same rate, the CPU time the host's
+ *   hypervisor took from the machine during each (Linux's steal time) and the server thread's pauses;
  * - batch: a `--rows`-row CSV file (default 1,000,000) of declarations drawn from the seeded people, with
  *   mismatches, unknown numbers and unreadable rows, run by the service's batch path (upload, run to done,
  *   results file, as `dancu verify-batch` does) against a pure-SQL pipeline on the same file (COPY into a
@@ -44,6 +44,7 @@ import { type StealReport, stealText, watchSteal } from './lib/cpu-steal.ts';
 import { type HttpPostResult, httpPostLoad } from './lib/http-post-load.ts';
 import { closedLoop, int, openLoop, ratio, type Throughput, table, timed } from './lib/measure.ts';
 import { type BenchPartner, registerPartner } from './lib/partner.ts';
+import { type PauseReport, pausesText, watchPauses } from './lib/pauses.ts';
 import { startProfile } from './lib/profile.ts';
 import { settleAfterLoad, withScratchDatabase } from './lib/scratch-database.ts';
 import { type StatementTime, timeStatements } from './lib/statement-times.ts';
@@ -262,6 +263,8 @@ interface OnlineResult {
   readonly open: HttpPostResult;
   /** What the hypervisor took during the open loop (see cpu-steal.ts). */
   readonly openStolen: StealReport | undefined;
+  /** Where the server's thread stopped during the open loop (see pauses.ts). */
+  readonly openPauses: PauseReport;
   /** The raw lookups at the same arrival rate: the latency the database alone gives on this machine now. */
   readonly rawOpen: Throughput;
   readonly rawOpenStolen: StealReport | undefined;
@@ -322,7 +325,9 @@ async function benchOnline(
   const halfRate = Math.max(1, Math.round(api.perSecond / 2));
   log(`online checks at ${int(halfRate)}/s (half the rate reached), open loop for ${options.seconds} s`);
   const openSteal = watchSteal();
+  const openWatch = watchPauses();
   const open = await httpPostLoad({ ...load, arrivalRate: halfRate, concurrency: Math.max(options.concurrency, 256) });
+  const openPauses = openWatch.stop();
   const openStolen = openSteal.stop();
   assertAnswered(open);
   log(`raw indexed lookups at the same ${int(halfRate)}/s, open loop for ${options.seconds} s`);
@@ -340,6 +345,7 @@ async function benchOnline(
     halfRate,
     open,
     openStolen,
+    openPauses,
     rawOpen,
     rawOpenStolen,
     accessLogRows: accessLogRowsWritten,
@@ -802,6 +808,7 @@ function onlineReport(online: OnlineResult, options: Options, ms: (value: number
         ],
       ],
     ),
+    `The server's thread during the checks at half the rate: ${pausesText(online.openPauses)}.`,
     '',
     `Access-log rows written during the online runs (warm-ups included): ${int(online.accessLogRows)}, for ${int(online.api.operations + online.open.operations)} timed checks.`,
     `Of ${online.requests} answers kept: ${online.notFound} numbers nobody has, ${online.mismatched} with an attribute a mismatch.`,

@@ -229,18 +229,10 @@ export class AuditStore {
       limit,
     ]);
     return rows.map((row) => ({
+      ...accessFields(row),
       id: Number(row.id),
       item: Number(row.item),
-      at: row.at,
-      actorId: row.actor_id,
-      actorKind: row.actor_kind,
-      actorName: row.actor_name,
-      purpose: row.purpose,
-      channel: row.channel,
-      action: row.action,
       subjectId: row.subject_id as string,
-      requestId: row.request_id,
-      details: row.details,
       line: row.line,
     }));
   }
@@ -346,11 +338,14 @@ function laneHead(row: Selectable<ChainHeadTable>): LaneHead {
   return { lane: row.lane, seq: row.seq, hash: bytes(row.hash), at: row.at };
 }
 
-function storedRow(row: Selectable<AccessLogTable>): StoredRow {
+/** What every kind of row tells of the access: when, who, why, how. */
+function accessFields(
+  row: Pick<
+    Selectable<AccessLogTable>,
+    'at' | 'actor_id' | 'actor_kind' | 'actor_name' | 'purpose' | 'channel' | 'action' | 'request_id' | 'details'
+  >,
+) {
   return {
-    id: row.id,
-    lane: row.lane,
-    seq: row.seq,
     at: row.at,
     actorId: row.actor_id,
     actorKind: row.actor_kind,
@@ -358,9 +353,18 @@ function storedRow(row: Selectable<AccessLogTable>): StoredRow {
     purpose: row.purpose,
     channel: row.channel,
     action: row.action,
-    subjectId: row.subject_id,
     requestId: row.request_id,
     details: row.details,
+  };
+}
+
+function storedRow(row: Selectable<AccessLogTable>): StoredRow {
+  return {
+    ...accessFields(row),
+    id: row.id,
+    lane: row.lane,
+    seq: row.seq,
+    subjectId: row.subject_id,
     group: row.subjects_digest === null ? null : { subjects: row.subjects, digest: bytes(row.subjects_digest) },
     prevHash: bytes(row.prev_hash),
     hash: bytes(row.hash),

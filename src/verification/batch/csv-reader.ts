@@ -136,7 +136,10 @@ export class CsvReader {
   #take(run: string): void {
     this.#length += run.length;
     // Past the limit the record is skipped to its line's end, which a run never holds.
-    if (this.#length > this.maxRecordChars) return this.#fail('ROW_TOO_LONG');
+    if (this.#length > this.maxRecordChars) {
+      this.#fail('ROW_TOO_LONG');
+      return;
+    }
     if (this.#state === 'start') this.#state = 'unquoted';
     this.#field += run;
   }

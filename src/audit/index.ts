@@ -10,6 +10,7 @@ export {
   ChainBreakReason,
   ChainReport,
   type CountFilter,
+  MAX_GROUP_SUBJECTS,
   type PageRequest,
   type UsageFilter,
   UsageRow,

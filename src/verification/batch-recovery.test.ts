@@ -63,6 +63,19 @@ describe('a batch job that is interrupted', () => {
     expect(await w.api.results(bank.accessToken, id)).toEqual(await w.api.results(clean.accessToken, cleanId));
   });
 
+  it('refuses rows per chunk that one access-log group cannot hold, before taking any job', async () => {
+    const bank = await w.api.partner('ngan-hang-lo-lon');
+    const accepted = await w.api.upload(bank.accessToken, `personalId\n${w.f.duc}\n`);
+    const id = (accepted.json() as BatchJob).id;
+    const batches = w.f.t.app.services.verification.batches;
+    for (const chunkRows of [0, 1.5, 100_001]) {
+      await expect(batches.runPending({ jobId: id, chunkRows })).rejects.toThrow(RangeError);
+    }
+    expect(await w.api.job(bank.accessToken, id)).toMatchObject({ status: 'queued', rowsProcessed: 0 });
+    await batches.runPending({ jobId: id, chunkRows: 100_000 });
+    expect(await w.api.job(bank.accessToken, id)).toMatchObject({ status: 'done', rowsProcessed: 1 });
+  });
+
   it('is taken over from a node that stopped once its lease ends, and fails for good after repeated errors', async () => {
     const bank = await w.api.partner('ngan-hang-nut');
     const accepted = await w.api.upload(bank.accessToken, `personalId,fullName\n${w.f.duc},Nguyễn Văn Đức\n`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_GROUP_SUBJECTS } from '../../audit/index.ts';
 import type { Database } from '../../db/index.ts';
 import { type Clock, DomainError } from '../../kernel/index.ts';
 import type { CheckType } from '../model.ts';
@@ -112,12 +113,17 @@ export class Batches {
   /**
    * Runs every job that is waiting or whose runner stopped (its lease ended), until none is left; returns how
    * many jobs it finished. Tests call it by hand; `start` calls it in the background.
+   * @throws RangeError for rows per chunk that are not a whole number from 1 to 100,000.
    */
   async runPending(options: RunOptions = {}): Promise<number> {
     const settings = {
       chunkRows: options.chunkRows ?? this.#deps.chunkRows ?? DEFAULT_CHUNK_ROWS,
       leaseMs: this.#deps.leaseMs ?? 60_000,
     };
+    // A chunk's checks are one access-log group, which holds at most MAX_GROUP_SUBJECTS.
+    if (!Number.isInteger(settings.chunkRows) || settings.chunkRows < 1 || settings.chunkRows > MAX_GROUP_SUBJECTS) {
+      throw new RangeError(`rows per chunk must be a whole number from 1 to ${MAX_GROUP_SUBJECTS}`);
+    }
     let finished = 0;
     for (;;) {
       const now = this.#deps.clock.now();

@@ -1,7 +1,7 @@
 /** A subject's history as the citizen reads it: its items and the opaque cursors of its pages. */
 import { DomainError } from '../kernel/index.ts';
+import type { HistoryRow, SubjectCursor } from './history-store.ts';
 import type { AccessLogItem } from './model.ts';
-import type { HistoryRow, SubjectCursor } from './store.ts';
 
 /** An entry of the history as the citizen reads it; a group's subject shows its line among the details. */
 export function toItem(row: HistoryRow): AccessLogItem {

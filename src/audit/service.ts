@@ -4,6 +4,7 @@ import { DEFAULT_LANES, GENESIS_HASH, rowHash } from './chain.ts';
 import { type CheckedTexts, type PreparedEntry, type PreparedGroup, prepareEntry, prepareGroup } from './entry.ts';
 import { GroupCommit } from './group-commit.ts';
 import { decodeCursor, encodeCursor, toItem } from './history.ts';
+import { subjectPage } from './history-store.ts';
 import type {
   AccessEntry,
   AccessGroup,
@@ -140,7 +141,7 @@ export class AccessLog {
       throw queryInvalid('limit', `The page size must be a whole number from 1 to ${MAX_PAGE}.`);
     }
     const before = page.before === undefined ? undefined : decodeCursor(page.before);
-    const rows = await this.#store.subjectPage(subject, limit + 1, before);
+    const rows = await subjectPage(this.#db, subject, limit + 1, before);
     const items = rows.slice(0, limit).map(toItem);
     const last = rows.length > limit ? rows[limit - 1] : undefined;
     return last ? { items, next: encodeCursor(last) } : { items };

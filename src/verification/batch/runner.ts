@@ -249,6 +249,7 @@ async function checkRows(
     const found = facts?.facts.get(row.personal_id);
     const attributes = found ? compare(request, found) : personNotFound(request);
     const flags = flagsOf(found, accounts.get(row.personal_id) ?? 'none');
+    // An empty cell is null, written bare (`a,,b`); `csvLine` would quote an empty string.
     const cells: CsvValue[] = [row.line, row.personal_id, '', null, null];
     let outcome: 'matched' | 'mismatched' = 'matched';
     for (const attribute of ATTRIBUTES) {
